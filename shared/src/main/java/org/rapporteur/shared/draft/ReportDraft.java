@@ -1,0 +1,37 @@
+package org.rapporteur.shared.draft;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.rapporteur.shared.report.ReportId;
+import org.rapporteur.shared.report.ReportStatus;
+
+/**
+ * The draft of a report as it stands at {@code position}: the answer of {@code GET
+ * /api/reports/{r}}, now or as it stood at a past position or instant.
+ */
+public record ReportDraft(
+    ReportId reportId,
+    String body,
+    int sessionNumber,
+    String title,
+    String venue,
+    LocalDate startDate,
+    LocalDate endDate,
+    String language,
+    String parentMeeting,
+    String parentAgendaItem,
+    String symbol,
+    ReportStatus status,
+    long position,
+    List<AgendaItemView> agenda,
+    List<SectionView> sections,
+    List<DecisionView> decisions,
+    List<ParticipantView> participants) {
+
+  public ReportDraft {
+    agenda = agenda == null ? List.of() : List.copyOf(agenda);
+    sections = sections == null ? List.of() : List.copyOf(sections);
+    decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    participants = participants == null ? List.of() : List.copyOf(participants);
+  }
+}

@@ -1,0 +1,7 @@
+package org.rapporteur.shared.report;
+
+public enum AgendaItemStatus {
+  PROPOSED,
+  ADOPTED,
+  WITHDRAWN
+}

@@ -1,0 +1,9 @@
+package org.rapporteur.shared.report;
+
+public enum ParagraphStatus {
+  DRAFT,
+  SUBMITTED,
+  RETURNED,
+  APPROVED,
+  WITHDRAWN
+}

@@ -1,0 +1,29 @@
+package org.rapporteur.shared.report;
+
+/**
+ * An intention to change one report, named in the imperative. The {@code actor} is set by the
+ * command side from the authenticated identity, never from a request body.
+ */
+public sealed interface ReportCommand
+    permits CreateReport,
+        ProposeAgendaItem,
+        AmendAgendaItem,
+        WithdrawAgendaItem,
+        AdoptAgenda,
+        AddSection,
+        AddParticipant,
+        RemoveParticipant,
+        DraftParagraph,
+        ReviseParagraph,
+        SubmitParagraph,
+        ApproveParagraph,
+        ReturnParagraph,
+        WithdrawParagraph,
+        ProposeDecision,
+        AdoptDecision,
+        AdoptReport {
+
+  ReportId reportId();
+
+  Actor actor();
+}

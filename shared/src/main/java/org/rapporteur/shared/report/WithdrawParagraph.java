@@ -1,0 +1,8 @@
+package org.rapporteur.shared.report;
+
+/** Withdraw a paragraph. */
+public record WithdrawParagraph(
+    ReportId reportId,
+    ParagraphId paragraphId,
+    Actor actor)
+    implements ReportCommand {}
