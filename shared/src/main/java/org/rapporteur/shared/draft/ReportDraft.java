@@ -21,6 +21,7 @@ public record ReportDraft(
     String parentMeeting,
     String parentAgendaItem,
     String symbol,
+    List<String> footnotes,
     ReportStatus status,
     long position,
     List<AgendaItemView> agenda,
@@ -29,6 +30,7 @@ public record ReportDraft(
     List<ParticipantView> participants) {
 
   public ReportDraft {
+    footnotes = footnotes == null ? List.of() : List.copyOf(footnotes);
     agenda = agenda == null ? List.of() : List.copyOf(agenda);
     sections = sections == null ? List.of() : List.copyOf(sections);
     decisions = decisions == null ? List.of() : List.copyOf(decisions);

@@ -1,6 +1,7 @@
 package org.rapporteur.shared.report;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The header block of a report, as the reference report shows it.
@@ -15,6 +16,8 @@ import java.time.LocalDate;
  * @param parentMeeting the meeting the report is submitted to, optional; lines separated by '\n'
  * @param parentAgendaItem the parent meeting's agenda item it is submitted under, optional
  * @param symbol the document symbol, optional until published
+ * @param footnotes notes to the header, in order: the first is marked {@code *} in the text
+ *     above it, as the reference's footnote to its provisional agenda
  */
 public record ReportHeader(
     String body,
@@ -26,4 +29,10 @@ public record ReportHeader(
     String language,
     String parentMeeting,
     String parentAgendaItem,
-    String symbol) {}
+    String symbol,
+    List<String> footnotes) {
+
+  public ReportHeader {
+    footnotes = footnotes == null ? List.of() : List.copyOf(footnotes);
+  }
+}
