@@ -1,0 +1,511 @@
+package org.rapporteur.query.draft;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.rapporteur.shared.draft.AgendaItemView;
+import org.rapporteur.shared.draft.DecisionUnit;
+import org.rapporteur.shared.draft.DecisionView;
+import org.rapporteur.shared.draft.DraftUnit;
+import org.rapporteur.shared.draft.ParagraphUnit;
+import org.rapporteur.shared.draft.ParticipantView;
+import org.rapporteur.shared.draft.ReportDraft;
+import org.rapporteur.shared.draft.SectionView;
+import org.rapporteur.shared.report.AgendaAdopted;
+import org.rapporteur.shared.report.AgendaItemAmended;
+import org.rapporteur.shared.report.AgendaItemId;
+import org.rapporteur.shared.report.AgendaItemProposed;
+import org.rapporteur.shared.report.AgendaItemStatus;
+import org.rapporteur.shared.report.AgendaItemWithdrawn;
+import org.rapporteur.shared.report.DecisionAdopted;
+import org.rapporteur.shared.report.DecisionId;
+import org.rapporteur.shared.report.DecisionKind;
+import org.rapporteur.shared.report.DecisionProposed;
+import org.rapporteur.shared.report.DecisionStatus;
+import org.rapporteur.shared.report.ParagraphApproved;
+import org.rapporteur.shared.report.ParagraphDrafted;
+import org.rapporteur.shared.report.ParagraphId;
+import org.rapporteur.shared.report.ParagraphReturned;
+import org.rapporteur.shared.report.ParagraphRevised;
+import org.rapporteur.shared.report.ParagraphStatus;
+import org.rapporteur.shared.report.ParagraphSubmitted;
+import org.rapporteur.shared.report.ParagraphWithdrawn;
+import org.rapporteur.shared.report.ParticipantAdded;
+import org.rapporteur.shared.report.ParticipantId;
+import org.rapporteur.shared.report.ParticipantRemoved;
+import org.rapporteur.shared.report.ReportAdopted;
+import org.rapporteur.shared.report.ReportCreated;
+import org.rapporteur.shared.report.ReportEvent;
+import org.rapporteur.shared.report.ReportHeader;
+import org.rapporteur.shared.report.ReportId;
+import org.rapporteur.shared.report.ReportStatus;
+import org.rapporteur.shared.report.SectionAdded;
+import org.rapporteur.shared.report.SectionId;
+
+/**
+ * The draft of one report, folded event by event: the read model behind {@code GET
+ * /api/reports/{r}}.
+ *
+ * <p>Not thread-safe; one instance per report, fed in position order. {@link #apply} skips what
+ * it has already applied, so a redelivery or a replay changes nothing, and refuses a gap. The
+ * only state worth persisting is {@link #toView()}: {@link #from(ReportDraft)} resumes from it.
+ *
+ * <p>Numbers, letters and provisional agenda numbers are not stored: {@link #toView()} computes
+ * them in one pass over the document, so an insertion or a withdrawal renumbers what follows.
+ * The handlers only assign; an event that names an unknown id changes nothing, because the
+ * command side has already checked it and a replay must never fail.
+ */
+public final class DraftState {
+
+  private static final Map<Class<? extends ReportEvent>, BiConsumer<DraftState, ReportEvent>>
+      HANDLERS = new HashMap<>();
+
+  static {
+    on(ReportCreated.class, DraftState::on);
+    on(AgendaItemProposed.class, DraftState::on);
+    on(AgendaItemAmended.class, DraftState::on);
+    on(AgendaItemWithdrawn.class, DraftState::on);
+    on(AgendaAdopted.class, DraftState::on);
+    on(SectionAdded.class, DraftState::on);
+    on(ParticipantAdded.class, DraftState::on);
+    on(ParticipantRemoved.class, DraftState::on);
+    on(ParagraphDrafted.class, DraftState::on);
+    on(ParagraphRevised.class, DraftState::on);
+    on(ParagraphSubmitted.class, DraftState::on);
+    on(ParagraphReturned.class, DraftState::on);
+    on(ParagraphApproved.class, DraftState::on);
+    on(ParagraphWithdrawn.class, DraftState::on);
+    on(DecisionProposed.class, DraftState::on);
+    on(DecisionAdopted.class, DraftState::on);
+    on(ReportAdopted.class, DraftState::on);
+  }
+
+  private static <E extends ReportEvent> void on(Class<E> type, BiConsumer<DraftState, E> handler) {
+    HANDLERS.put(type, (state, event) -> handler.accept(state, type.cast(event)));
+  }
+
+  private ReportId reportId;
+  private ReportHeader header;
+  private ReportStatus status = ReportStatus.DRAFT;
+  private long position;
+  private boolean agendaAdopted;
+  private final List<AgendaItem> agenda = new ArrayList<>();
+  private final Map<AgendaItemId, AgendaItem> agendaById = new HashMap<>();
+  private final List<Section> sections = new ArrayList<>();
+  private final Map<SectionId, Section> sectionsById = new HashMap<>();
+  private final Map<ParagraphId, Paragraph> paragraphs = new HashMap<>();
+  private final Map<DecisionId, Decision> decisions = new HashMap<>();
+  private final Map<ParticipantId, ParticipantView> participants = new LinkedHashMap<>();
+
+  private DraftState() {}
+
+  /** The draft of a report nothing has happened to yet, at position 0. */
+  public static DraftState empty() {
+    return new DraftState();
+  }
+
+  /** Resumes folding from a stored view, as if every event up to its position had been applied. */
+  public static DraftState from(ReportDraft view) {
+    DraftState state = new DraftState();
+    state.reportId = view.reportId();
+    state.header = new ReportHeader(view.body(), view.sessionNumber(), view.title(), view.venue(),
+        view.startDate(), view.endDate(), view.language(), view.parentMeeting(),
+        view.parentAgendaItem(), view.symbol(), view.footnotes());
+    state.status = view.status() == null ? ReportStatus.DRAFT : view.status();
+    state.position = view.position();
+    for (AgendaItemView item : view.agenda()) {
+      AgendaItem restored = new AgendaItem(item.itemId(), item.title());
+      restored.status = item.status();
+      if (item.status() == AgendaItemStatus.ADOPTED) {
+        // Only an adoption makes an item ADOPTED; its number is then the adopted one.
+        state.agendaAdopted = true;
+        restored.adoptedNumber = item.number();
+      }
+      state.agenda.add(restored);
+      state.agendaById.put(restored.id, restored);
+    }
+    for (SectionView section : view.sections()) {
+      Section restored = new Section(section.sectionId(), section.chapter(), section.title(),
+          section.agendaItemIds());
+      for (DraftUnit unit : section.paragraphs()) {
+        if (unit instanceof ParagraphUnit p) {
+          Paragraph paragraph = new Paragraph(p.paragraphId(), p.text(), p.revision(),
+              p.authorEntity());
+          paragraph.status = p.status();
+          restored.units.add(paragraph);
+          state.paragraphs.put(paragraph.id, paragraph);
+        } else if (unit instanceof DecisionUnit d) {
+          Decision decision = new Decision(d.decisionId(), restored.id, d.kind(), d.text(),
+              d.authorEntity());
+          decision.status = d.status();
+          restored.units.add(decision);
+          state.decisions.put(decision.id, decision);
+        }
+      }
+      state.sections.add(restored);
+      state.sectionsById.put(restored.id, restored);
+    }
+    for (ParticipantView participant : view.participants()) {
+      state.participants.put(participant.participantId(), participant);
+    }
+    return state;
+  }
+
+  /** Folds the events in order; a convenience for replays and tests. */
+  public static DraftState fold(List<RecordedEvent> events) {
+    DraftState state = empty();
+    events.forEach(state::apply);
+    return state;
+  }
+
+  /**
+   * The draft as it stood once the event at {@code position} was applied: the fold of the events
+   * up to and including it.
+   */
+  public static ReportDraft atPosition(List<RecordedEvent> events, long position) {
+    DraftState state = empty();
+    for (RecordedEvent event : events) {
+      if (event.position() > position) {
+        break;
+      }
+      state.apply(event);
+    }
+    return state.toView();
+  }
+
+  /** The draft as it stood at {@code instant}: the fold of the events recorded at or before it. */
+  public static ReportDraft asOf(List<RecordedEvent> events, Instant instant) {
+    DraftState state = empty();
+    for (RecordedEvent event : events) {
+      if (event.timestamp() != null && event.timestamp().isAfter(instant)) {
+        break;
+      }
+      state.apply(event);
+    }
+    return state.toView();
+  }
+
+  /**
+   * Applies the event if it is the next one of this report's stream.
+   *
+   * @return true if applied; false, changing nothing, if its position was already applied
+   * @throws PositionGapException if its position skips ahead of {@code position() + 1}
+   * @throws ForeignEventException if it belongs to another report
+   */
+  public boolean apply(RecordedEvent recorded) {
+    if (recorded.position() <= position) {
+      return false;
+    }
+    ReportId eventReport = recorded.event().reportId();
+    if (reportId != null && eventReport != null && !reportId.equals(eventReport)) {
+      throw new ForeignEventException(reportId, eventReport, recorded.position());
+    }
+    if (recorded.position() != position + 1) {
+      throw new PositionGapException(reportId == null ? eventReport : reportId, position + 1,
+          recorded.position());
+    }
+    BiConsumer<DraftState, ReportEvent> handler = HANDLERS.get(recorded.event().getClass());
+    if (handler != null) {
+      handler.accept(this, recorded.event());
+    }
+    if (reportId == null) {
+      reportId = eventReport;
+    }
+    position = recorded.position();
+    return true;
+  }
+
+  /** The position of the last event applied; 0 when none. */
+  public long position() {
+    return position;
+  }
+
+  // --- handlers: they only assign ---------------------------------------------------------
+
+  private void on(ReportCreated e) {
+    reportId = e.reportId();
+    header = e.header();
+  }
+
+  private void on(AgendaItemProposed e) {
+    AgendaItem item = new AgendaItem(e.itemId(), e.title());
+    agendaById.put(item.id, item);
+    insertAfter(agenda, item, e.afterItemId() == null ? null : agendaById.get(e.afterItemId()));
+  }
+
+  private void on(AgendaItemAmended e) {
+    AgendaItem item = agendaById.get(e.itemId());
+    if (item != null) {
+      item.title = e.title();
+    }
+  }
+
+  private void on(AgendaItemWithdrawn e) {
+    AgendaItem item = agendaById.get(e.itemId());
+    if (item != null) {
+      item.status = AgendaItemStatus.WITHDRAWN;
+      item.adoptedNumber = null;
+    }
+  }
+
+  private void on(AgendaAdopted e) {
+    agendaAdopted = true;
+    List<AgendaItemId> ids = e.itemIds();
+    for (int i = 0; i < ids.size(); i++) {
+      AgendaItem item = agendaById.get(ids.get(i));
+      if (item != null) {
+        item.status = AgendaItemStatus.ADOPTED;
+        item.adoptedNumber = i + 1;
+      }
+    }
+  }
+
+  private void on(SectionAdded e) {
+    Section section = new Section(e.sectionId(), e.chapter(), e.title(), e.agendaItemIds());
+    sectionsById.put(section.id, section);
+    insertAfter(sections, section,
+        e.afterSectionId() == null ? null : sectionsById.get(e.afterSectionId()));
+  }
+
+  private void on(ParticipantAdded e) {
+    participants.put(e.participantId(),
+        new ParticipantView(e.participantId(), e.entity(), e.name(), e.role()));
+  }
+
+  private void on(ParticipantRemoved e) {
+    participants.remove(e.participantId());
+  }
+
+  private void on(ParagraphDrafted e) {
+    Section section = sectionsById.get(e.sectionId());
+    if (section == null) {
+      return;
+    }
+    Paragraph paragraph = new Paragraph(e.paragraphId(), e.text(),
+        e.revision() > 0 ? e.revision() : 1, e.authorEntity());
+    paragraphs.put(paragraph.id, paragraph);
+    insertAfter(section.units, paragraph,
+        e.afterParagraphId() == null ? null : paragraphs.get(e.afterParagraphId()));
+  }
+
+  private void on(ParagraphRevised e) {
+    Paragraph paragraph = paragraphs.get(e.paragraphId());
+    if (paragraph != null) {
+      paragraph.text = e.text();
+      paragraph.revision = e.revision();
+      // A new revision is a new draft: whatever was submitted, returned or approved was the old one.
+      paragraph.status = ParagraphStatus.DRAFT;
+    }
+  }
+
+  private void on(ParagraphSubmitted e) {
+    setStatus(e.paragraphId(), ParagraphStatus.SUBMITTED);
+  }
+
+  private void on(ParagraphReturned e) {
+    setStatus(e.paragraphId(), ParagraphStatus.RETURNED);
+  }
+
+  private void on(ParagraphApproved e) {
+    setStatus(e.paragraphId(), ParagraphStatus.APPROVED);
+  }
+
+  private void on(ParagraphWithdrawn e) {
+    setStatus(e.paragraphId(), ParagraphStatus.WITHDRAWN);
+  }
+
+  private void on(DecisionProposed e) {
+    Section section = sectionsById.get(e.sectionId());
+    if (section == null) {
+      return;
+    }
+    Decision decision = new Decision(e.decisionId(), section.id, e.kind(), e.text(),
+        e.authorEntity());
+    decisions.put(decision.id, decision);
+    section.units.add(decision);
+  }
+
+  private void on(DecisionAdopted e) {
+    Decision decision = decisions.get(e.decisionId());
+    if (decision != null) {
+      decision.status = DecisionStatus.ADOPTED;
+    }
+  }
+
+  private void on(ReportAdopted e) {
+    status = ReportStatus.ADOPTED;
+  }
+
+  private void setStatus(ParagraphId id, ParagraphStatus newStatus) {
+    Paragraph paragraph = paragraphs.get(id);
+    if (paragraph != null) {
+      paragraph.status = newStatus;
+    }
+  }
+
+  /** Places {@code element} right after {@code anchor} when the list holds it, else last. */
+  private static <T> void insertAfter(List<? super T> list, T element, Object anchor) {
+    int at = anchor == null ? -1 : indexOfSame(list, anchor);
+    if (at < 0) {
+      list.add(element);
+    } else {
+      list.add(at + 1, element);
+    }
+  }
+
+  private static int indexOfSame(List<?> list, Object anchor) {
+    // Searched from the end: anchors are usually recent, so most insertions stay cheap.
+    for (int i = list.size() - 1; i >= 0; i--) {
+      if (list.get(i) == anchor) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // --- the view -------------------------------------------------------------------------
+
+  /** The draft as it stands: numbers and letters computed in one pass over the document. */
+  public ReportDraft toView() {
+    List<AgendaItemView> agendaView = new ArrayList<>(agenda.size());
+    int provisional = 0;
+    for (AgendaItem item : agenda) {
+      Integer number;
+      if (item.status == AgendaItemStatus.WITHDRAWN) {
+        number = null;
+      } else if (agendaAdopted) {
+        number = item.adoptedNumber;
+      } else {
+        number = ++provisional;
+      }
+      agendaView.add(new AgendaItemView(item.id, number, item.title, item.status));
+    }
+
+    List<SectionView> sectionViews = new ArrayList<>(sections.size());
+    List<DecisionView> decisionViews = new ArrayList<>();
+    Map<String, Integer> sectionsSeenPerChapter = new HashMap<>();
+    Map<String, Integer> lettersPerChapter = new HashMap<>();
+    int number = 0;
+    for (Section section : sections) {
+      int seen = sectionsSeenPerChapter.merge(String.valueOf(section.chapter), 1, Integer::sum);
+      String letter = null;
+      boolean heading = seen == 1 && section.agendaItemIds.isEmpty();
+      if (!heading) {
+        letter = letter(lettersPerChapter.merge(String.valueOf(section.chapter), 1, Integer::sum));
+      }
+      List<DraftUnit> units = new ArrayList<>(section.units.size());
+      for (Unit unit : section.units) {
+        Integer unitNumber = unit.withdrawn() ? null : ++number;
+        if (unit instanceof Paragraph p) {
+          units.add(new ParagraphUnit(p.id, unitNumber, p.text, p.status, p.revision,
+              p.authorEntity));
+        } else if (unit instanceof Decision d) {
+          units.add(new DecisionUnit(d.id, d.kind, unitNumber, d.text, d.status, d.authorEntity));
+          decisionViews.add(new DecisionView(d.id, d.sectionId, d.kind, unitNumber, d.text,
+              d.status, d.authorEntity));
+        }
+      }
+      sectionViews.add(new SectionView(section.id, section.chapter, letter, section.title,
+          section.agendaItemIds, units));
+    }
+
+    ReportHeader h = header == null ? EMPTY_HEADER : header;
+    return new ReportDraft(reportId, h.body(), h.sessionNumber(), h.title(), h.venue(),
+        h.startDate(), h.endDate(), h.language(), h.parentMeeting(), h.parentAgendaItem(),
+        h.symbol(), h.footnotes(), status, position, agendaView, sectionViews, decisionViews,
+        new ArrayList<>(participants.values()));
+  }
+
+  private static final ReportHeader EMPTY_HEADER =
+      new ReportHeader(null, 0, null, null, (LocalDate) null, null, null, null, null, null, null);
+
+  /** A, B, ... Z, then AA, AB ... as spreadsheets do, for chapters with more than 26 sections. */
+  static String letter(int ordinal) {
+    StringBuilder letters = new StringBuilder();
+    for (int n = ordinal; n > 0; n = (n - 1) / 26) {
+      letters.insert(0, (char) ('A' + (n - 1) % 26));
+    }
+    return letters.toString();
+  }
+
+  // --- mutable parts of the fold --------------------------------------------------------
+
+  private static final class AgendaItem {
+    final AgendaItemId id;
+    String title;
+    AgendaItemStatus status = AgendaItemStatus.PROPOSED;
+    Integer adoptedNumber;
+
+    AgendaItem(AgendaItemId id, String title) {
+      this.id = id;
+      this.title = title;
+    }
+  }
+
+  private static final class Section {
+    final SectionId id;
+    final String chapter;
+    final String title;
+    final List<AgendaItemId> agendaItemIds;
+    final List<Unit> units = new ArrayList<>();
+
+    Section(SectionId id, String chapter, String title, List<AgendaItemId> agendaItemIds) {
+      this.id = id;
+      this.chapter = chapter;
+      this.title = title;
+      this.agendaItemIds = agendaItemIds == null ? List.of() : List.copyOf(agendaItemIds);
+    }
+  }
+
+  private sealed interface Unit permits Paragraph, Decision {
+    boolean withdrawn();
+  }
+
+  private static final class Paragraph implements Unit {
+    final ParagraphId id;
+    final String authorEntity;
+    String text;
+    int revision;
+    ParagraphStatus status = ParagraphStatus.DRAFT;
+
+    Paragraph(ParagraphId id, String text, int revision, String authorEntity) {
+      this.id = id;
+      this.text = text;
+      this.revision = revision;
+      this.authorEntity = authorEntity;
+    }
+
+    @Override
+    public boolean withdrawn() {
+      return status == ParagraphStatus.WITHDRAWN;
+    }
+  }
+
+  private static final class Decision implements Unit {
+    final DecisionId id;
+    final SectionId sectionId;
+    final DecisionKind kind;
+    final String text;
+    final String authorEntity;
+    DecisionStatus status = DecisionStatus.PROPOSED;
+
+    Decision(DecisionId id, SectionId sectionId, DecisionKind kind, String text,
+        String authorEntity) {
+      this.id = id;
+      this.sectionId = sectionId;
+      this.kind = kind;
+      this.text = text;
+      this.authorEntity = authorEntity;
+    }
+
+    @Override
+    public boolean withdrawn() {
+      return status == DecisionStatus.WITHDRAWN;
+    }
+  }
+}
