@@ -1,0 +1,555 @@
+package org.rapporteur.command.report;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.rapporteur.command.report.ReportPolicies.requirePresent;
+import static org.rapporteur.command.report.ReportPolicies.requireText;
+import static org.rapporteur.command.report.ReportPolicies.requireTitle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.rapporteur.shared.report.*;
+
+/**
+ * One UN meeting report and everything in it: agenda, sections, participants, paragraphs and
+ * decisions are entities of this one aggregate, so every rule that spans them (a paragraph's
+ * section exists, the report is adopted only when all its units are) is checked against one
+ * consistent state. Axon handles the commands of one aggregate one at a time within a JVM, so
+ * delegates editing different paragraphs of the same report are serialised, never in conflict;
+ * only a stale {@code baseRevision} of the same paragraph conflicts. Across JVMs the event store's
+ * unique (aggregate, sequence) key rejects the loser, which Axon retries.
+ *
+ * <p>Command handlers check named policies ({@link Permissions}, {@link ReportPolicies}) and the
+ * state, then {@code apply}; event-sourcing handlers only assign, so a replay never fails. Every
+ * command handler returns the report stream's position after the command: the sequence number of
+ * the last event applied, plus one (the first event is position 1).
+ *
+ * <p>Fields are plain, non-final and Jackson-friendly because snapshots serialise them by field.
+ */
+public class Report {
+
+  @AggregateIdentifier private ReportId reportId;
+  private ReportStatus status;
+  private boolean agendaAdopted;
+  /** Every agenda item ever proposed, in agenda order; withdrawn ones stay but take no number. */
+  private ArrayList<AgendaItemId> agendaOrder = new ArrayList<>();
+  private LinkedHashMap<AgendaItemId, AgendaItemStatus> agendaItems = new LinkedHashMap<>();
+  private ArrayList<SectionId> sections = new ArrayList<>();
+  /** Participants currently listed; removed ones are dropped. */
+  private ArrayList<ParticipantId> participants = new ArrayList<>();
+  private LinkedHashMap<ParagraphId, ParagraphState> paragraphs = new LinkedHashMap<>();
+  private LinkedHashMap<DecisionId, DecisionStatus> decisions = new LinkedHashMap<>();
+
+  /** For Axon, which creates the instance before {@link CreateReport}, and for snapshots. */
+  public Report() {}
+
+  // ---- report ---------------------------------------------------------------------------------
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+  long handle(CreateReport command) {
+    Permissions.requireRole(command.actor(), "open a report", Role.SECRETARY);
+    ReportPolicies.requireValidHeader(command.header());
+    apply(new ReportCreated(command.reportId(), command.header(), command.actor(), now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(AdoptReport command) {
+    Permissions.requireRole(command.actor(), "adopt the report", Role.CHAIR);
+    requireNotAdopted();
+    List<ParagraphId> pendingParagraphs =
+        paragraphs.entrySet().stream()
+            .filter(e -> e.getValue().isLive() && e.getValue().status() != ParagraphStatus.APPROVED)
+            .map(Map.Entry::getKey)
+            .toList();
+    List<DecisionId> pendingDecisions =
+        decisions.entrySet().stream()
+            .filter(e -> e.getValue() == DecisionStatus.PROPOSED)
+            .map(Map.Entry::getKey)
+            .toList();
+    if (!pendingParagraphs.isEmpty() || !pendingDecisions.isEmpty()) {
+      throw new ReportNotReadyException(pendingParagraphs, pendingDecisions);
+    }
+    apply(new ReportAdopted(reportId, command.actor(), now()));
+    return position();
+  }
+
+  // ---- agenda ---------------------------------------------------------------------------------
+
+  @CommandHandler
+  long handle(ProposeAgendaItem command) {
+    Permissions.requireRole(command.actor(), "propose agenda items", Role.SECRETARY, Role.DELEGATE);
+    requireAgendaOpen();
+    requirePresent("itemId", command.itemId());
+    requireNew(agendaItems.containsKey(command.itemId()), "agenda item", command.itemId());
+    requireTitle("title", command.title());
+    if (command.afterItemId() != null && !isLiveItem(command.afterItemId())) {
+      throw new InvalidCommandException(
+          "unknown-reference",
+          "afterItemId " + command.afterItemId() + " is not a live agenda item of this report");
+    }
+    apply(
+        new AgendaItemProposed(
+            reportId, command.itemId(), command.title(), command.afterItemId(), command.actor(), now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(AmendAgendaItem command) {
+    Permissions.requireRole(command.actor(), "amend agenda items", Role.SECRETARY);
+    requireAgendaOpen();
+    requireLiveItem(command.itemId());
+    requireTitle("title", command.title());
+    apply(new AgendaItemAmended(reportId, command.itemId(), command.title(), command.actor(), now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(WithdrawAgendaItem command) {
+    Permissions.requireRole(command.actor(), "withdraw agenda items", Role.SECRETARY);
+    requireAgendaOpen();
+    requireLiveItem(command.itemId());
+    apply(new AgendaItemWithdrawn(reportId, command.itemId(), command.actor(), now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(AdoptAgenda command) {
+    Permissions.requireRole(command.actor(), "adopt the agenda", Role.CHAIR);
+    requireAgendaOpen();
+    List<AgendaItemId> numbered = agendaOrder.stream().filter(this::isLiveItem).toList();
+    if (numbered.isEmpty()) {
+      throw new StateConflictException(
+          "empty-agenda", "the agenda has no live item to adopt; propose one first");
+    }
+    apply(new AgendaAdopted(reportId, numbered, command.actor(), now()));
+    return position();
+  }
+
+  // ---- sections and participants --------------------------------------------------------------
+
+  @CommandHandler
+  long handle(AddSection command) {
+    Permissions.requireRole(command.actor(), "lay out sections", Role.SECRETARY);
+    requireNotAdopted();
+    requirePresent("sectionId", command.sectionId());
+    requireNew(sections.contains(command.sectionId()), "section", command.sectionId());
+    ReportPolicies.requireChapter(command.chapter());
+    requireTitle("title", command.title());
+    if (command.afterSectionId() != null && !sections.contains(command.afterSectionId())) {
+      throw new InvalidCommandException(
+          "unknown-reference",
+          "afterSectionId " + command.afterSectionId() + " is not a section of this report");
+    }
+    for (AgendaItemId itemId : command.agendaItemIds()) {
+      if (!isLiveItem(itemId)) {
+        throw new InvalidCommandException(
+            "unknown-reference",
+            "agenda item " + itemId + " is not a live agenda item of this report");
+      }
+    }
+    apply(
+        new SectionAdded(
+            reportId,
+            command.sectionId(),
+            command.chapter(),
+            command.title(),
+            command.agendaItemIds(),
+            command.afterSectionId(),
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(AddParticipant command) {
+    Permissions.requireRole(command.actor(), "add participants", Role.SECRETARY);
+    requireNotAdopted();
+    requirePresent("participantId", command.participantId());
+    requireNew(participants.contains(command.participantId()), "participant", command.participantId());
+    requireTitle("entity", command.entity());
+    requireTitle("name", command.name());
+    requirePresent("role", command.role());
+    apply(
+        new ParticipantAdded(
+            reportId,
+            command.participantId(),
+            command.entity(),
+            command.name(),
+            command.role(),
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(RemoveParticipant command) {
+    Permissions.requireRole(command.actor(), "remove participants", Role.SECRETARY);
+    requireNotAdopted();
+    if (!participants.contains(command.participantId())) {
+      throw new NotFoundInReportException(
+          "unknown-participant", "participant " + command.participantId() + " is not in this report");
+    }
+    apply(new ParticipantRemoved(reportId, command.participantId(), command.actor(), now()));
+    return position();
+  }
+
+  // ---- paragraphs -----------------------------------------------------------------------------
+
+  @CommandHandler
+  long handle(DraftParagraph command) {
+    Permissions.requireRole(command.actor(), "draft paragraphs", Role.SECRETARY, Role.DELEGATE);
+    requireNotAdopted();
+    String authorEntity = Permissions.authorEntityOf(command.actor());
+    requirePresent("paragraphId", command.paragraphId());
+    requireNew(paragraphs.containsKey(command.paragraphId()), "paragraph", command.paragraphId());
+    requireSection(command.sectionId());
+    requireText("text", command.text());
+    if (command.afterParagraphId() != null) {
+      ParagraphState after = paragraphs.get(command.afterParagraphId());
+      if (after == null || !after.sectionId().equals(command.sectionId())) {
+        throw new InvalidCommandException(
+            "unknown-reference",
+            "afterParagraphId " + command.afterParagraphId()
+                + " is not a paragraph of section " + command.sectionId());
+      }
+    }
+    apply(
+        new ParagraphDrafted(
+            reportId,
+            command.paragraphId(),
+            command.sectionId(),
+            command.afterParagraphId(),
+            command.text(),
+            authorEntity,
+            1,
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  /**
+   * Revises a paragraph from the revision its author saw. Any revision sends the paragraph back to
+   * draft; when it had been approved the event says so, so the chair is never silently bypassed.
+   * Re-sending the current text is rejected: it would add a revision, and reopen an approval, for
+   * no change of words.
+   */
+  @CommandHandler
+  long handle(ReviseParagraph command) {
+    Permissions.requireRole(command.actor(), "revise paragraphs", Role.SECRETARY, Role.DELEGATE);
+    requireNotAdopted();
+    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
+    Permissions.requireAuthorEntity(command.actor(), paragraph.authorEntity(), "paragraph " + command.paragraphId());
+    requireText("text", command.text());
+    if (command.baseRevision() != paragraph.revision()) {
+      throw new StaleRevisionException(
+          command.paragraphId(), command.baseRevision(), paragraph.revision(), paragraph.text());
+    }
+    if (command.text().equals(paragraph.text())) {
+      throw new InvalidCommandException(
+          "unchanged-text",
+          "the text is identical to revision " + paragraph.revision() + " of paragraph " + command.paragraphId());
+    }
+    apply(
+        new ParagraphRevised(
+            reportId,
+            command.paragraphId(),
+            paragraph.revision(),
+            paragraph.revision() + 1,
+            command.text(),
+            paragraph.status() == ParagraphStatus.APPROVED,
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(SubmitParagraph command) {
+    Permissions.requireRole(command.actor(), "submit paragraphs", Role.SECRETARY, Role.DELEGATE);
+    requireNotAdopted();
+    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
+    Permissions.requireAuthorEntity(command.actor(), paragraph.authorEntity(), "paragraph " + command.paragraphId());
+    if (paragraph.status() != ParagraphStatus.DRAFT && paragraph.status() != ParagraphStatus.RETURNED) {
+      throw new StateConflictException(
+          "paragraph-not-submittable",
+          "paragraph " + command.paragraphId() + " is " + paragraph.status()
+              + "; only a draft or returned paragraph can be submitted");
+    }
+    apply(new ParagraphSubmitted(reportId, command.paragraphId(), paragraph.revision(), command.actor(), now()));
+    return position();
+  }
+
+  /**
+   * Approves exactly the current revision. The chair may approve a paragraph that was never
+   * submitted: submission is the authors' signal that they are done, the chair's approval of a
+   * named revision is what guards the text, and a later revision reopens it.
+   */
+  @CommandHandler
+  long handle(ApproveParagraph command) {
+    Permissions.requireRole(command.actor(), "approve paragraphs", Role.CHAIR);
+    requireNotAdopted();
+    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
+    if (command.revision() != paragraph.revision()) {
+      throw new StateConflictException(
+          "revision-not-current",
+          "revision " + command.revision() + " of paragraph " + command.paragraphId()
+              + " is not the current one; the current revision is " + paragraph.revision());
+    }
+    if (paragraph.status() == ParagraphStatus.APPROVED) {
+      throw new StateConflictException(
+          "already-approved",
+          "revision " + paragraph.revision() + " of paragraph " + command.paragraphId() + " is already approved");
+    }
+    Permissions.requireNotRevisionAuthor(command.actor(), paragraph.revisionAuthor(), "paragraph " + command.paragraphId());
+    apply(new ParagraphApproved(reportId, command.paragraphId(), paragraph.revision(), command.actor(), now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(ReturnParagraph command) {
+    Permissions.requireRole(command.actor(), "return paragraphs", Role.CHAIR);
+    requireNotAdopted();
+    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
+    requireText("comment", command.comment());
+    if (paragraph.status() != ParagraphStatus.SUBMITTED) {
+      throw new StateConflictException(
+          "paragraph-not-submitted",
+          "paragraph " + command.paragraphId() + " is " + paragraph.status()
+              + "; only a submitted paragraph can be returned");
+    }
+    apply(
+        new ParagraphReturned(
+            reportId, command.paragraphId(), paragraph.revision(), command.comment(), command.actor(), now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(WithdrawParagraph command) {
+    Permissions.requireRole(command.actor(), "withdraw paragraphs", Role.SECRETARY, Role.DELEGATE);
+    requireNotAdopted();
+    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
+    Permissions.requireAuthorEntity(command.actor(), paragraph.authorEntity(), "paragraph " + command.paragraphId());
+    apply(new ParagraphWithdrawn(reportId, command.paragraphId(), command.actor(), now()));
+    return position();
+  }
+
+  // ---- decisions ------------------------------------------------------------------------------
+
+  @CommandHandler
+  long handle(ProposeDecision command) {
+    Permissions.requireRole(command.actor(), "propose decisions", Role.SECRETARY, Role.DELEGATE);
+    requireNotAdopted();
+    String authorEntity = Permissions.authorEntityOf(command.actor());
+    requirePresent("decisionId", command.decisionId());
+    requireNew(decisions.containsKey(command.decisionId()), "decision", command.decisionId());
+    requireSection(command.sectionId());
+    requirePresent("kind", command.kind());
+    requireText("text", command.text());
+    apply(
+        new DecisionProposed(
+            reportId,
+            command.decisionId(),
+            command.sectionId(),
+            command.kind(),
+            command.text(),
+            authorEntity,
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(AdoptDecision command) {
+    Permissions.requireRole(command.actor(), "adopt decisions", Role.CHAIR);
+    requireNotAdopted();
+    DecisionStatus decision = decisions.get(command.decisionId());
+    if (decision == null) {
+      throw new NotFoundInReportException(
+          "unknown-decision", "decision " + command.decisionId() + " is not in this report");
+    }
+    if (decision != DecisionStatus.PROPOSED) {
+      throw new StateConflictException(
+          "decision-not-proposed", "decision " + command.decisionId() + " is already " + decision);
+    }
+    apply(new DecisionAdopted(reportId, command.decisionId(), command.actor(), now()));
+    return position();
+  }
+
+  // ---- state checks ---------------------------------------------------------------------------
+
+  private void requireNotAdopted() {
+    if (status == ReportStatus.ADOPTED) {
+      throw new StateConflictException(
+          "report-adopted", "report " + reportId + " is adopted and frozen; a correction is a corrigendum");
+    }
+  }
+
+  private void requireAgendaOpen() {
+    requireNotAdopted();
+    if (agendaAdopted) {
+      throw new StateConflictException(
+          "agenda-already-adopted", "the agenda of report " + reportId + " is adopted; its items are fixed");
+    }
+  }
+
+  private boolean isLiveItem(AgendaItemId itemId) {
+    AgendaItemStatus itemStatus = agendaItems.get(itemId);
+    return itemStatus != null && itemStatus != AgendaItemStatus.WITHDRAWN;
+  }
+
+  private void requireLiveItem(AgendaItemId itemId) {
+    AgendaItemStatus itemStatus = agendaItems.get(itemId);
+    if (itemStatus == null) {
+      throw new NotFoundInReportException(
+          "unknown-agenda-item", "agenda item " + itemId + " is not in this report");
+    }
+    if (itemStatus == AgendaItemStatus.WITHDRAWN) {
+      throw new StateConflictException("agenda-item-withdrawn", "agenda item " + itemId + " is withdrawn");
+    }
+  }
+
+  private void requireSection(SectionId sectionId) {
+    requirePresent("sectionId", sectionId);
+    if (!sections.contains(sectionId)) {
+      throw new InvalidCommandException(
+          "unknown-reference", "section " + sectionId + " is not a section of this report");
+    }
+  }
+
+  private ParagraphState requireLiveParagraph(ParagraphId paragraphId) {
+    ParagraphState paragraph = paragraphs.get(paragraphId);
+    if (paragraph == null) {
+      throw new NotFoundInReportException(
+          "unknown-paragraph", "paragraph " + paragraphId + " is not in this report");
+    }
+    if (!paragraph.isLive()) {
+      throw new StateConflictException("paragraph-withdrawn", "paragraph " + paragraphId + " is withdrawn");
+    }
+    return paragraph;
+  }
+
+  private static void requireNew(boolean exists, String what, Object id) {
+    if (exists) {
+      throw new StateConflictException("duplicate-id", "this report already has a " + what + " " + id);
+    }
+  }
+
+  /** When the command is accepted: Axon's event clock, which tests can fix. */
+  private static Instant now() {
+    return GenericEventMessage.clock.instant();
+  }
+
+  /** The position after the events just applied: their last sequence number (from 0) plus one. */
+  private static long position() {
+    return AggregateLifecycle.getVersion() + 1;
+  }
+
+  // ---- event sourcing: assignments only -------------------------------------------------------
+
+  @EventSourcingHandler
+  void on(ReportCreated event) {
+    reportId = event.reportId();
+    status = ReportStatus.DRAFT;
+  }
+
+  @EventSourcingHandler
+  void on(AgendaItemProposed event) {
+    int after = event.afterItemId() == null ? -1 : agendaOrder.indexOf(event.afterItemId());
+    agendaOrder.add(after < 0 ? agendaOrder.size() : after + 1, event.itemId());
+    agendaItems.put(event.itemId(), AgendaItemStatus.PROPOSED);
+  }
+
+  @EventSourcingHandler
+  void on(AgendaItemWithdrawn event) {
+    agendaItems.put(event.itemId(), AgendaItemStatus.WITHDRAWN);
+  }
+
+  @EventSourcingHandler
+  void on(AgendaAdopted event) {
+    agendaAdopted = true;
+    event.itemIds().forEach(itemId -> agendaItems.put(itemId, AgendaItemStatus.ADOPTED));
+  }
+
+  @EventSourcingHandler
+  void on(SectionAdded event) {
+    sections.add(event.sectionId());
+  }
+
+  @EventSourcingHandler
+  void on(ParticipantAdded event) {
+    participants.add(event.participantId());
+  }
+
+  @EventSourcingHandler
+  void on(ParticipantRemoved event) {
+    participants.remove(event.participantId());
+  }
+
+  @EventSourcingHandler
+  void on(ParagraphDrafted event) {
+    paragraphs.put(
+        event.paragraphId(),
+        new ParagraphState(
+            event.sectionId(),
+            event.authorEntity(),
+            event.revision(),
+            event.text(),
+            event.actor().user(),
+            ParagraphStatus.DRAFT));
+  }
+
+  @EventSourcingHandler
+  void on(ParagraphRevised event) {
+    paragraphs.computeIfPresent(
+        event.paragraphId(), (id, p) -> p.revised(event.revision(), event.text(), event.actor().user()));
+  }
+
+  @EventSourcingHandler
+  void on(ParagraphSubmitted event) {
+    setParagraphStatus(event.paragraphId(), ParagraphStatus.SUBMITTED);
+  }
+
+  @EventSourcingHandler
+  void on(ParagraphApproved event) {
+    setParagraphStatus(event.paragraphId(), ParagraphStatus.APPROVED);
+  }
+
+  @EventSourcingHandler
+  void on(ParagraphReturned event) {
+    setParagraphStatus(event.paragraphId(), ParagraphStatus.RETURNED);
+  }
+
+  @EventSourcingHandler
+  void on(ParagraphWithdrawn event) {
+    setParagraphStatus(event.paragraphId(), ParagraphStatus.WITHDRAWN);
+  }
+
+  @EventSourcingHandler
+  void on(DecisionProposed event) {
+    decisions.put(event.decisionId(), DecisionStatus.PROPOSED);
+  }
+
+  @EventSourcingHandler
+  void on(DecisionAdopted event) {
+    decisions.put(event.decisionId(), DecisionStatus.ADOPTED);
+  }
+
+  @EventSourcingHandler
+  void on(ReportAdopted event) {
+    status = ReportStatus.ADOPTED;
+  }
+
+  private void setParagraphStatus(ParagraphId paragraphId, ParagraphStatus newStatus) {
+    paragraphs.computeIfPresent(paragraphId, (id, p) -> p.withStatus(newStatus));
+  }
+}

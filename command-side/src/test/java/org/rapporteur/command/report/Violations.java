@@ -1,0 +1,48 @@
+package org.rapporteur.command.report;
+
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+/** Matches a {@link ReportRuleViolation} by its type, rule and kind, for the fixture's expectException. */
+final class Violations {
+
+  private Violations() {}
+
+  static Matcher<ReportRuleViolation> violation(
+      Class<? extends ReportRuleViolation> type, String rule, ReportRuleViolation.Kind kind) {
+    return new TypeSafeMatcher<>() {
+      @Override
+      protected boolean matchesSafely(ReportRuleViolation violation) {
+        return type.isInstance(violation) && violation.rule().equals(rule) && violation.kind() == kind;
+      }
+
+      @Override
+      public void describeTo(Description description) {
+        description.appendText(type.getSimpleName() + " with rule " + rule + " and kind " + kind);
+      }
+
+      @Override
+      protected void describeMismatchSafely(ReportRuleViolation item, Description mismatch) {
+        mismatch.appendText(item.getClass().getSimpleName() + " with rule " + item.rule()
+            + " and kind " + item.kind() + ": " + item.getMessage());
+      }
+    };
+  }
+
+  static Matcher<ReportRuleViolation> invalid(String rule) {
+    return violation(InvalidCommandException.class, rule, ReportRuleViolation.Kind.INVALID);
+  }
+
+  static Matcher<ReportRuleViolation> notFound(String rule) {
+    return violation(NotFoundInReportException.class, rule, ReportRuleViolation.Kind.NOT_FOUND);
+  }
+
+  static Matcher<ReportRuleViolation> forbidden(String rule) {
+    return violation(ForbiddenActionException.class, rule, ReportRuleViolation.Kind.FORBIDDEN);
+  }
+
+  static Matcher<ReportRuleViolation> conflict(String rule) {
+    return violation(StateConflictException.class, rule, ReportRuleViolation.Kind.CONFLICT);
+  }
+}
