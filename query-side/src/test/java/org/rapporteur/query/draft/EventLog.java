@@ -42,17 +42,17 @@ import org.rapporteur.shared.report.SectionId;
  * Writes a report's stream by hand, one event a minute from a fixed instant, with positions 1, 2,
  * 3... Paragraph revisions are counted here so tests name only what matters to them.
  */
-final class EventLog {
-  static final ReportId REPORT = ReportId.of("un-space-40");
-  static final Instant START = Instant.parse("2021-12-14T09:00:00Z");
-  static final Actor SECRETARY = new Actor("secretary", Role.SECRETARY, null);
-  static final Actor CHAIR = new Actor("chair", Role.CHAIR, null);
-  static final Actor ITU = new Actor("itu", Role.DELEGATE, "ITU");
+public final class EventLog {
+  public static final ReportId REPORT = ReportId.of("un-space-40");
+  public static final Instant START = Instant.parse("2021-12-14T09:00:00Z");
+  public static final Actor SECRETARY = new Actor("secretary", Role.SECRETARY, null);
+  public static final Actor CHAIR = new Actor("chair", Role.CHAIR, null);
+  public static final Actor ITU = new Actor("itu", Role.DELEGATE, "ITU");
 
   private final List<RecordedEvent> events = new ArrayList<>();
   private final Map<String, Integer> revisions = new HashMap<>();
 
-  static EventLog created() {
+  public static EventLog created() {
     EventLog log = new EventLog();
     return log.add(new ReportCreated(REPORT, new ReportHeader(
         "Inter-Agency Meeting on Outer Space Activities", 40,
@@ -62,122 +62,122 @@ final class EventLog {
         List.of("A/AC.105/L.327.")), SECRETARY, log.nextInstant()));
   }
 
-  EventLog add(ReportEvent event) {
+  public EventLog add(ReportEvent event) {
     events.add(new RecordedEvent(events.size() + 1, "evt-" + (events.size() + 1), event.at(),
         event));
     return this;
   }
 
-  Instant nextInstant() {
+  public Instant nextInstant() {
     return START.plus(Duration.ofMinutes(events.size()));
   }
 
-  EventLog item(String id, String title) {
+  public EventLog item(String id, String title) {
     return itemAfter(id, title, null);
   }
 
-  EventLog itemAfter(String id, String title, String afterId) {
+  public EventLog itemAfter(String id, String title, String afterId) {
     return add(new AgendaItemProposed(REPORT, AgendaItemId.of(id), title,
         afterId == null ? null : AgendaItemId.of(afterId), SECRETARY, nextInstant()));
   }
 
-  EventLog amendItem(String id, String title) {
+  public EventLog amendItem(String id, String title) {
     return add(new AgendaItemAmended(REPORT, AgendaItemId.of(id), title, SECRETARY,
         nextInstant()));
   }
 
-  EventLog withdrawItem(String id) {
+  public EventLog withdrawItem(String id) {
     return add(new AgendaItemWithdrawn(REPORT, AgendaItemId.of(id), SECRETARY, nextInstant()));
   }
 
-  EventLog adoptAgenda(String... ids) {
+  public EventLog adoptAgenda(String... ids) {
     return add(new AgendaAdopted(REPORT, Arrays.stream(ids).map(AgendaItemId::of).toList(), CHAIR,
         nextInstant()));
   }
 
-  EventLog section(String id, String chapter, String title, String... itemIds) {
+  public EventLog section(String id, String chapter, String title, String... itemIds) {
     return sectionAfter(id, chapter, title, null, itemIds);
   }
 
-  EventLog sectionAfter(String id, String chapter, String title, String afterId,
+  public EventLog sectionAfter(String id, String chapter, String title, String afterId,
       String... itemIds) {
     return add(new SectionAdded(REPORT, SectionId.of(id), chapter, title,
         Arrays.stream(itemIds).map(AgendaItemId::of).toList(),
         afterId == null ? null : SectionId.of(afterId), SECRETARY, nextInstant()));
   }
 
-  EventLog participant(String id, String entity, String name, ParticipantRole role) {
+  public EventLog participant(String id, String entity, String name, ParticipantRole role) {
     return add(new ParticipantAdded(REPORT, ParticipantId.of(id), entity, name, role, SECRETARY,
         nextInstant()));
   }
 
-  EventLog removeParticipant(String id) {
+  public EventLog removeParticipant(String id) {
     return add(new ParticipantRemoved(REPORT, ParticipantId.of(id), SECRETARY, nextInstant()));
   }
 
-  EventLog paragraph(String id, String sectionId, String text) {
+  public EventLog paragraph(String id, String sectionId, String text) {
     return paragraphAfter(id, sectionId, null, text);
   }
 
-  EventLog paragraphAfter(String id, String sectionId, String afterId, String text) {
+  public EventLog paragraphAfter(String id, String sectionId, String afterId, String text) {
     revisions.put(id, 1);
     return add(new ParagraphDrafted(REPORT, ParagraphId.of(id), SectionId.of(sectionId),
         afterId == null ? null : ParagraphId.of(afterId), text, ITU.entity(), 1, ITU,
         nextInstant()));
   }
 
-  EventLog revise(String id, String text) {
+  public EventLog revise(String id, String text) {
     return revise(id, text, false, ITU);
   }
 
-  EventLog revise(String id, String text, boolean approvalReopened, Actor actor) {
+  public EventLog revise(String id, String text, boolean approvalReopened, Actor actor) {
     int base = revisions.get(id);
     revisions.put(id, base + 1);
     return add(new ParagraphRevised(REPORT, ParagraphId.of(id), base, base + 1, text,
         approvalReopened, actor, nextInstant()));
   }
 
-  EventLog submit(String id) {
+  public EventLog submit(String id) {
     return add(new ParagraphSubmitted(REPORT, ParagraphId.of(id), revisions.get(id), ITU,
         nextInstant()));
   }
 
-  EventLog approve(String id) {
+  public EventLog approve(String id) {
     return add(new ParagraphApproved(REPORT, ParagraphId.of(id), revisions.get(id), CHAIR,
         nextInstant()));
   }
 
-  EventLog returnWith(String id, String comment) {
+  public EventLog returnWith(String id, String comment) {
     return add(new ParagraphReturned(REPORT, ParagraphId.of(id), revisions.get(id), comment, CHAIR,
         nextInstant()));
   }
 
-  EventLog withdraw(String id) {
+  public EventLog withdraw(String id) {
     return add(new ParagraphWithdrawn(REPORT, ParagraphId.of(id), ITU, nextInstant()));
   }
 
-  EventLog decision(String id, String sectionId, DecisionKind kind, String text) {
+  public EventLog decision(String id, String sectionId, DecisionKind kind, String text) {
     return add(new DecisionProposed(REPORT, DecisionId.of(id), SectionId.of(sectionId), kind, text,
         ITU.entity(), ITU, nextInstant()));
   }
 
-  EventLog adoptDecision(String id) {
+  public EventLog adoptDecision(String id) {
     return add(new DecisionAdopted(REPORT, DecisionId.of(id), CHAIR, nextInstant()));
   }
 
-  EventLog adoptReport() {
+  public EventLog adoptReport() {
     return add(new ReportAdopted(REPORT, CHAIR, nextInstant()));
   }
 
-  List<RecordedEvent> events() {
+  public List<RecordedEvent> events() {
     return List.copyOf(events);
   }
 
-  RecordedEvent at(long position) {
+  public RecordedEvent at(long position) {
     return events.get((int) position - 1);
   }
 
-  int size() {
+  public int size() {
     return events.size();
   }
 }
