@@ -1,0 +1,99 @@
+package org.rapporteur.query.history;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.rapporteur.query.draft.RecordedEvent;
+import org.rapporteur.shared.draft.ParagraphRevisionView;
+import org.rapporteur.shared.draft.StatusChange;
+import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.ParagraphApproved;
+import org.rapporteur.shared.report.ParagraphDrafted;
+import org.rapporteur.shared.report.ParagraphEvent;
+import org.rapporteur.shared.report.ParagraphId;
+import org.rapporteur.shared.report.ParagraphReturned;
+import org.rapporteur.shared.report.ParagraphRevised;
+import org.rapporteur.shared.report.ParagraphStatus;
+import org.rapporteur.shared.report.ParagraphSubmitted;
+import org.rapporteur.shared.report.ParagraphWithdrawn;
+
+/**
+ * The answer of {@code GET /api/reports/{r}/paragraphs/{p}/history}: who wrote each revision of
+ * a paragraph and when, what happened to it while it was current, and how it differs from the
+ * revision before.
+ */
+public final class ParagraphHistory {
+
+  private ParagraphHistory() {}
+
+  /**
+   * One entry per revision of the paragraph, oldest first; empty when the events never name it.
+   * Revision 1's diff inserts its whole text. A revision that reopened an approval starts with a
+   * DRAFT status change, so the chair sees the approved text went back to draft.
+   *
+   * @param eventsOfTheReport the report's events in position order (other paragraphs' events
+   *     and other facts are skipped)
+   */
+  public static List<ParagraphRevisionView> of(ParagraphId id, List<RecordedEvent> eventsOfTheReport) {
+    List<Revision> revisions = new ArrayList<>();
+    for (RecordedEvent recorded : eventsOfTheReport) {
+      if (!(recorded.event() instanceof ParagraphEvent event) || !id.equals(event.paragraphId())) {
+        continue;
+      }
+      Revision current = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
+      if (event instanceof ParagraphDrafted e) {
+        revisions.add(new Revision(e.revision() > 0 ? e.revision() : 1, e.text(), "", e.actor(),
+            recorded));
+      } else if (event instanceof ParagraphRevised e) {
+        Revision revised = new Revision(e.revision(), e.text(),
+            current == null ? "" : current.text, e.actor(), recorded);
+        if (e.approvalReopened()) {
+          revised.change(ParagraphStatus.DRAFT, e.revision(), recorded, null);
+        }
+        revisions.add(revised);
+      } else if (current == null) {
+        continue; // a status change before the paragraph exists: nothing to attach it to
+      } else if (event instanceof ParagraphSubmitted e) {
+        current.change(ParagraphStatus.SUBMITTED, e.revision(), recorded, null);
+      } else if (event instanceof ParagraphReturned e) {
+        current.change(ParagraphStatus.RETURNED, e.revision(), recorded, e.comment());
+      } else if (event instanceof ParagraphApproved e) {
+        current.change(ParagraphStatus.APPROVED, e.revision(), recorded, null);
+      } else if (event instanceof ParagraphWithdrawn) {
+        current.change(ParagraphStatus.WITHDRAWN, current.number, recorded, null);
+      }
+    }
+    return revisions.stream().map(Revision::toView).toList();
+  }
+
+  private static final class Revision {
+    final int number;
+    final String text;
+    final String previousText;
+    final Actor author;
+    final RecordedEvent recorded;
+    final List<StatusChange> changes = new ArrayList<>();
+
+    Revision(int number, String text, String previousText, Actor author, RecordedEvent recorded) {
+      this.number = number;
+      this.text = text;
+      this.previousText = previousText;
+      this.author = author;
+      this.recorded = recorded;
+    }
+
+    void change(ParagraphStatus status, int revision, RecordedEvent event, String comment) {
+      changes.add(new StatusChange(status, revision, event.event().actor(), timeOf(event),
+          comment));
+    }
+
+    ParagraphRevisionView toView() {
+      return new ParagraphRevisionView(number, text, author, timeOf(recorded), changes,
+          TextDiff.between(previousText, text));
+    }
+  }
+
+  private static Instant timeOf(RecordedEvent recorded) {
+    return recorded.timestamp() != null ? recorded.timestamp() : recorded.event().at();
+  }
+}
