@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.rapporteur.shared.draft.AgendaItemView;
 import org.rapporteur.shared.draft.DecisionUnit;
@@ -14,6 +15,7 @@ import org.rapporteur.shared.draft.DraftUnit;
 import org.rapporteur.shared.draft.ParagraphUnit;
 import org.rapporteur.shared.draft.ReportDraft;
 import org.rapporteur.shared.draft.SectionView;
+import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.AgendaItemStatus;
 import org.rapporteur.shared.report.DecisionKind;
 import org.rapporteur.shared.report.DecisionStatus;
@@ -251,6 +253,20 @@ class DraftStateTest {
     ReportDraft view = DraftState.fold(richLog().events()).toView();
 
     assertThat(DraftState.from(view).toView()).isEqualTo(view);
+  }
+
+  @Test
+  void storedJsonOfTheViewIsEnoughToResume() throws Exception {
+    List<RecordedEvent> events = richLog().events();
+    ObjectMapper json = ReportEventJson.newObjectMapper();
+    ReportDraft stored = DraftState.fold(events.subList(0, 20)).toView();
+
+    ReportDraft loaded = json.readValue(json.writeValueAsBytes(stored), ReportDraft.class);
+    DraftState resumed = DraftState.from(loaded);
+    events.subList(20, events.size()).forEach(resumed::apply);
+
+    assertThat(loaded).isEqualTo(stored);
+    assertThat(resumed.toView()).isEqualTo(DraftState.fold(events).toView());
   }
 
   @Test
