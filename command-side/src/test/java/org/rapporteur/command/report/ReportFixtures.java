@@ -3,6 +3,7 @@ package org.rapporteur.command.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.AgendaItemId;
 import org.rapporteur.shared.report.AgendaItemProposed;
@@ -36,6 +37,7 @@ final class ReportFixtures {
   static final AgendaItemId ITEM_1 = AgendaItemId.of("item-1");
   static final AgendaItemId ITEM_2 = AgendaItemId.of("item-2");
   static final AgendaItemId ITEM_3 = AgendaItemId.of("item-3");
+  static final AgendaItemId ITEM_4 = AgendaItemId.of("item-4");
   static final SectionId INTRO = SectionId.of("intro");
   static final SectionId PROCEEDINGS = SectionId.of("proceedings");
   static final ParagraphId PARA = ParagraphId.of("para-1");
@@ -43,6 +45,13 @@ final class ReportFixtures {
   static final DecisionId DECISION = DecisionId.of("decision-1");
 
   private ReportFixtures() {}
+
+  /** A fixture that routes commands as the wiring does. */
+  static AggregateTestFixture<Report> newFixture() {
+    AggregateTestFixture<Report> fixture = new AggregateTestFixture<>(Report.class);
+    fixture.registerCommandTargetResolver(new ReportCommandTargetResolver());
+    return fixture;
+  }
 
   static ReportHeader header() {
     return new ReportHeader(

@@ -45,4 +45,22 @@ final class Violations {
   static Matcher<ReportRuleViolation> conflict(String rule) {
     return violation(StateConflictException.class, rule, ReportRuleViolation.Kind.CONFLICT);
   }
+
+  /** A stale revision answered with the paragraph's current revision and text. */
+  static Matcher<StaleRevisionException> staleAt(int currentRevision, String currentText) {
+    return new TypeSafeMatcher<>() {
+      @Override
+      protected boolean matchesSafely(StaleRevisionException stale) {
+        return stale.rule().equals("stale-revision")
+            && stale.kind() == ReportRuleViolation.Kind.CONFLICT
+            && stale.currentRevision() == currentRevision
+            && stale.currentText().equals(currentText);
+      }
+
+      @Override
+      public void describeTo(Description description) {
+        description.appendText("a stale revision at current revision " + currentRevision + " with text " + currentText);
+      }
+    };
+  }
 }
