@@ -21,7 +21,6 @@ import org.rapporteur.shared.report.ParagraphWithdrawn;
 import org.rapporteur.shared.report.ReturnParagraph;
 import org.rapporteur.shared.report.ReviseParagraph;
 import org.rapporteur.shared.report.Role;
-import org.rapporteur.shared.report.SectionId;
 import org.rapporteur.shared.report.SubmitParagraph;
 import org.rapporteur.shared.report.WithdrawParagraph;
 

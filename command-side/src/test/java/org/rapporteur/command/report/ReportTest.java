@@ -4,13 +4,20 @@ import static org.rapporteur.command.report.ReportFixtures.*;
 import static org.rapporteur.command.report.Violations.conflict;
 import static org.rapporteur.command.report.Violations.forbidden;
 import static org.rapporteur.command.report.Violations.invalid;
-import static org.rapporteur.command.report.Violations.notFound;
 
-import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rapporteur.shared.report.*;
+import org.rapporteur.shared.report.AdoptReport;
+import org.rapporteur.shared.report.CreateReport;
+import org.rapporteur.shared.report.DecisionAdopted;
+import org.rapporteur.shared.report.DraftParagraph;
+import org.rapporteur.shared.report.ParagraphWithdrawn;
+import org.rapporteur.shared.report.ProposeAgendaItem;
+import org.rapporteur.shared.report.ReportAdopted;
+import org.rapporteur.shared.report.ReportCreated;
+import org.rapporteur.shared.report.ReportHeader;
+import org.rapporteur.shared.report.ReviseParagraph;
 
 class ReportTest {
 
