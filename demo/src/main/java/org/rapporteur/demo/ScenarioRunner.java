@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.rapporteur.demo.Scenario.AgendaItem;
@@ -103,32 +100,44 @@ public final class ScenarioRunner {
       Map<String, List<Step>> byActor =
           steps.stream()
               .collect(Collectors.groupingBy(Step::user, LinkedHashMap::new, Collectors.toList()));
-      ExecutorService pool =
-          Executors.newFixedThreadPool(byActor.size(), task -> new Thread(task, "scenario-actor"));
-      try {
-        List<Future<?>> futures = new ArrayList<>();
-        for (List<Step> own : byActor.values()) {
-          futures.add(pool.submit(() -> own.forEach(this::send)));
-        }
-        for (Future<?> future : futures) {
-          await(future);
-        }
-      } finally {
-        pool.shutdownNow();
+      // The first failure of any actor; the others finish what they are doing and stop there.
+      AtomicReference<RuntimeException> failure = new AtomicReference<>();
+      List<Thread> threads = new ArrayList<>();
+      byActor.forEach((user, own) -> {
+        Runnable actor = () -> {
+          for (Step step : own) {
+            if (failure.get() != null) {
+              return;
+            }
+            try {
+              send(step);
+            } catch (RunFailed e) {
+              failure.compareAndSet(null, e);
+              return;
+            } catch (RuntimeException | Error e) {
+              // Not left to the thread's default handler: the run would go on as if it had passed.
+              failure.compareAndSet(null, new RunFailed(step.describe() + " failed: " + e, e));
+              return;
+            }
+          }
+        };
+        threads.add(new Thread(actor, "scenario-" + user));
+      });
+      threads.forEach(Thread::start);
+      for (Thread thread : threads) {
+        join(thread);
+      }
+      if (failure.get() != null) {
+        throw failure.get();
       }
     }
 
-    private void await(Future<?> future) {
+    private void join(Thread thread) {
       try {
-        future.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RunFailed) {
-          throw (RunFailed) e.getCause();
-        }
-        throw new RunFailed("a parallel step failed: " + e.getCause(), e.getCause());
+        thread.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new RunFailed("interrupted while waiting for a parallel block", e);
+        throw new RunFailed("interrupted while waiting for " + thread.getName(), e);
       }
     }
 
