@@ -1,0 +1,132 @@
+package org.rapporteur.command.eventstore;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.rapporteur.command.report.Report;
+import org.rapporteur.command.report.ReportCommandTargetResolver;
+import org.rapporteur.shared.json.ReportEventJson;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The event store: Axon's JDBC storage engine on the application's database (the schema is
+ * Flyway's), events and
+ * snapshots as JSON in the contract's one form, and the report aggregate with snapshots and a
+ * cache so that a report with thousands of events loads in milliseconds.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+  /** Events in the store are byte for byte what Kafka carries and the audit trail shows. */
+  @Bean
+  @Qualifier("eventSerializer")
+  Serializer eventSerializer() {
+    return JacksonSerializer.builder().objectMapper(ReportEventJson.newObjectMapper()).build();
+  }
+
+  @Bean
+  @Qualifier("messageSerializer")
+  Serializer messageSerializer() {
+    return JacksonSerializer.builder().objectMapper(ReportEventJson.newObjectMapper()).build();
+  }
+
+  /** Snapshots and tracking tokens. */
+  @Bean
+  @Primary
+  Serializer serializer() {
+    return JacksonSerializer.builder().objectMapper(snapshotCapableMapper()).build();
+  }
+
+  /**
+   * Snapshots hold the aggregate's private state, which has no getters: fields are read directly.
+   * Tracking tokens annotate their
+   * properties and are unaffected.
+   */
+  private static ObjectMapper snapshotCapableMapper() {
+    ObjectMapper mapper = ReportEventJson.newObjectMapper();
+    mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
+    mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+    return mapper;
+  }
+
+  /**
+   * Declared here rather than left to Axon's auto-configuration, which on Spring Boot 4 does not
+   * recognise the DataSource and would fall back to an in-memory store.
+   */
+  @Bean
+  EventStorageEngine eventStorageEngine(
+      DataSource dataSource,
+      TransactionManager axonTransactionManager,
+      Serializer serializer,
+      @Qualifier("eventSerializer") Serializer eventSerializer) {
+    return JdbcEventStorageEngine.builder()
+        .connectionProvider(connections(dataSource))
+        .transactionManager(axonTransactionManager)
+        .snapshotSerializer(serializer)
+        .eventSerializer(eventSerializer)
+        // Turns the unique (aggregate, sequence) violation into Axon's concurrency exceptions.
+        .persistenceExceptionResolver(new UniqueViolationResolver())
+        .build();
+  }
+
+  @Bean
+  EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine) {
+    return EmbeddedEventStore.builder().storageEngine(eventStorageEngine).build();
+  }
+
+  /** The publisher's position in the event store, in the same database as the events. */
+  @Bean
+  TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+    return JdbcTokenStore.builder().connectionProvider(connections(dataSource)).serializer(serializer).build();
+  }
+
+  @Bean
+  TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+    return new SpringTransactionManager(transactionManager);
+  }
+
+  private static ConnectionProvider connections(DataSource dataSource) {
+    return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+  }
+
+  @Bean
+  CommandTargetResolver commandTargetResolver() {
+    return new ReportCommandTargetResolver();
+  }
+
+  @Bean
+  ConfigurerModule reportAggregate(@Value("${rapporteur.snapshot-threshold:250}") int snapshotThreshold) {
+    Cache cache = new WeakReferenceCache();
+    return configurer ->
+        configurer.configureAggregate(
+            AggregateConfigurer.defaultConfiguration(Report.class)
+                .configureCache(c -> cache)
+                .configureSnapshotTrigger(
+                    c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold)));
+  }
+}

@@ -1,0 +1,43 @@
+package org.rapporteur.command.publishing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.rapporteur.shared.json.ReportEventJson;
+import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.ReportEvent;
+
+/**
+ * A stored event as a Kafka record: key = report id, value = the event's JSON, headers in the
+ * CloudEvents 1.0 Kafka binding (binary mode) plus the position and the actor.
+ */
+final class ReportEventRecords {
+
+  private ReportEventRecords() {}
+
+  static ProducerRecord<byte[], byte[]> toRecord(
+      String topic, ReportEvent event, String eventId, long position, Instant timestamp) {
+    String reportId = event.reportId().value();
+    Actor actor = event.actor();
+    RecordHeaders headers = new RecordHeaders();
+    header(headers, "ce_specversion", "1.0");
+    header(headers, "ce_id", eventId);
+    header(headers, "ce_type", event.type());
+    header(headers, "ce_source", "/reports/" + reportId);
+    header(headers, "ce_time", timestamp.toString());
+    header(headers, "content-type", "application/json");
+    header(headers, "ce_position", Long.toString(position));
+    header(headers, "ce_actoruser", actor.user());
+    header(headers, "ce_actorrole", actor.role().name());
+    if (actor.entity() != null) {
+      header(headers, "ce_actorentity", actor.entity());
+    }
+    return new ProducerRecord<>(
+        topic, null, reportId.getBytes(StandardCharsets.UTF_8), ReportEventJson.toBytes(event), headers);
+  }
+
+  private static void header(RecordHeaders headers, String name, String value) {
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+}

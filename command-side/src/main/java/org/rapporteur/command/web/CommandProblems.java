@@ -1,0 +1,140 @@
+package org.rapporteur.command.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.rapporteur.command.report.ReportRuleViolation;
+import org.rapporteur.command.report.StaleRevisionException;
+import org.rapporteur.shared.report.Identifiers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every refusal of the command API as an RFC 9457 problem: a stable {@code type} per rule, the
+ * {@code field} for invalid input, and nothing internal. The command changed nothing.
+ */
+@RestControllerAdvice
+class CommandProblems {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
+
+  @ExceptionHandler(ReportRuleViolation.class)
+  ProblemDetail ruleViolated(ReportRuleViolation violation) {
+    ProblemDetail problem = problem(status(violation.kind()), violation.rule(), violation.getMessage());
+    if (violation instanceof StaleRevisionException stale) {
+      problem.setProperty("currentRevision", stale.currentRevision());
+      problem.setProperty("currentText", stale.currentText());
+    }
+    return problem;
+  }
+
+  @ExceptionHandler(AggregateNotFoundException.class)
+  ProblemDetail unknownReport(AggregateNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "unknown-report", "No report '" + e.getAggregateIdentifier() + "' exists.");
+  }
+
+  @ExceptionHandler(AggregateStreamCreationException.class)
+  ProblemDetail duplicateReport(AggregateStreamCreationException e) {
+    return problem(HttpStatus.CONFLICT, "report-exists", "A report with this reportId exists already.");
+  }
+
+  @ExceptionHandler(ConcurrencyException.class)
+  ProblemDetail concurrentChange(ConcurrencyException e) {
+    return problem(
+        HttpStatus.CONFLICT, "concurrent-modification", "The report changed at the same time on another node; try again.");
+  }
+
+  @ExceptionHandler(PathIds.UnknownPathIdException.class)
+  ProblemDetail unknownPathId(PathIds.UnknownPathIdException e) {
+    return problem(HttpStatus.NOT_FOUND, "unknown-id", e.getMessage() + ".");
+  }
+
+  @ExceptionHandler(PathIds.InvalidBodyIdException.class)
+  ProblemDetail invalidBodyId(PathIds.InvalidBodyIdException e) {
+    return invalidField(e.field, e.getMessage());
+  }
+
+  @ExceptionHandler(Identifiers.InvalidIdentifierException.class)
+  ProblemDetail invalidId(Identifiers.InvalidIdentifierException e) {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-id", e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+    List<Map<String, String>> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+            .toList();
+    Map<String, String> first = errors.isEmpty() ? Map.of("field", "", "message", "invalid") : errors.get(0);
+    ProblemDetail problem = invalidField(first.get("field"), first.get("field") + " " + first.get("message"));
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "malformed-request",
+        "The body is not valid JSON for this command, has a field of the wrong type, or a field that cannot be set.");
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ProblemDetail notJson(HttpMediaTypeNotSupportedException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send the body as application/json.");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ProblemDetail wrongMethod(HttpRequestMethodNotSupportedException e) {
+    return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "This path does not take " + e.getMethod() + ".");
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ProblemDetail noSuchPath(NoResourceFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "unknown-path", "No such path in the API.");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("command failed unexpectedly", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The command could not be completed; nothing was changed.");
+  }
+
+  private static ProblemDetail invalidField(String field, String detail) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-field", detail);
+    problem.setProperty("field", field);
+    return problem;
+  }
+
+  static ProblemDetail problem(HttpStatus status, String rule, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("urn:rapporteur:problem:" + rule));
+    problem.setTitle(status.getReasonPhrase());
+    return problem;
+  }
+
+  private static HttpStatus status(ReportRuleViolation.Kind kind) {
+    switch (kind) {
+      case NOT_FOUND:
+        return HttpStatus.NOT_FOUND;
+      case FORBIDDEN:
+        return HttpStatus.FORBIDDEN;
+      case CONFLICT:
+        return HttpStatus.CONFLICT;
+      default:
+        return HttpStatus.BAD_REQUEST;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.rapporteur.command.web;
+
+/** The answers of the command API: the ids the command created and the report's new position. */
+final class CommandResults {
+
+  private CommandResults() {}
+
+  record ReportCreated(String reportId, long position) {}
+
+  record AgendaItemCreated(String itemId, long position) {}
+
+  record SectionCreated(String sectionId, long position) {}
+
+  record ParticipantCreated(String participantId, long position) {}
+
+  record ParagraphCreated(String paragraphId, int revision, long position) {}
+
+  record ParagraphRevised(int revision, long position) {}
+
+  record DecisionCreated(String decisionId, long position) {}
+
+  record Accepted(long position) {}
+}

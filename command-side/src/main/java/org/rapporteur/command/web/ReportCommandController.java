@@ -1,0 +1,275 @@
+package org.rapporteur.command.web;
+
+import static org.rapporteur.command.web.PathIds.body;
+import static org.rapporteur.command.web.PathIds.bodyList;
+import static org.rapporteur.command.web.PathIds.path;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.rapporteur.command.web.CommandResults.Accepted;
+import org.rapporteur.command.web.ReportCommandRequests.AddParticipantRequest;
+import org.rapporteur.command.web.ReportCommandRequests.AddSectionRequest;
+import org.rapporteur.command.web.ReportCommandRequests.AmendAgendaItemRequest;
+import org.rapporteur.command.web.ReportCommandRequests.ApproveParagraphRequest;
+import org.rapporteur.command.web.ReportCommandRequests.CreateReportRequest;
+import org.rapporteur.command.web.ReportCommandRequests.DraftParagraphRequest;
+import org.rapporteur.command.web.ReportCommandRequests.ProposeAgendaItemRequest;
+import org.rapporteur.command.web.ReportCommandRequests.ProposeDecisionRequest;
+import org.rapporteur.command.web.ReportCommandRequests.ReturnParagraphRequest;
+import org.rapporteur.command.web.ReportCommandRequests.ReviseParagraphRequest;
+import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.AddParticipant;
+import org.rapporteur.shared.report.AddSection;
+import org.rapporteur.shared.report.AdoptAgenda;
+import org.rapporteur.shared.report.AdoptDecision;
+import org.rapporteur.shared.report.AdoptReport;
+import org.rapporteur.shared.report.AgendaItemId;
+import org.rapporteur.shared.report.AmendAgendaItem;
+import org.rapporteur.shared.report.ApproveParagraph;
+import org.rapporteur.shared.report.CreateReport;
+import org.rapporteur.shared.report.DecisionId;
+import org.rapporteur.shared.report.DraftParagraph;
+import org.rapporteur.shared.report.ParagraphId;
+import org.rapporteur.shared.report.ParticipantId;
+import org.rapporteur.shared.report.ProposeAgendaItem;
+import org.rapporteur.shared.report.ProposeDecision;
+import org.rapporteur.shared.report.RemoveParticipant;
+import org.rapporteur.shared.report.ReportCommand;
+import org.rapporteur.shared.report.ReportHeader;
+import org.rapporteur.shared.report.ReportId;
+import org.rapporteur.shared.report.ReturnParagraph;
+import org.rapporteur.shared.report.ReviseParagraph;
+import org.rapporteur.shared.report.SectionId;
+import org.rapporteur.shared.report.SubmitParagraph;
+import org.rapporteur.shared.report.WithdrawAgendaItem;
+import org.rapporteur.shared.report.WithdrawParagraph;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The command API of API.md. Each method turns a request into one of the contract's commands,
+ * with the caller as its actor, and answers with the ids it created and the report's position.
+ * Who may do what is the aggregate's decision, checked per object.
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportCommandController {
+
+  private final CommandGateway commands;
+
+  ReportCommandController(CommandGateway commands) {
+    this.commands = commands;
+  }
+
+  @PostMapping
+  ResponseEntity<CommandResults.ReportCreated> createReport(
+      @Valid @RequestBody CreateReportRequest request, Actor actor) {
+    ReportId reportId =
+        request.reportId() == null ? ReportId.random() : body(request.reportId(), "reportId", ReportId::of);
+    ReportHeader header =
+        new ReportHeader(
+            request.body(),
+            request.sessionNumber(),
+            request.title(),
+            request.venue(),
+            request.startDate(),
+            request.endDate(),
+            request.language(),
+            request.parentMeeting(),
+            request.parentAgendaItem(),
+            request.symbol(),
+            request.footnotes());
+    long position = send(new CreateReport(reportId, header, actor));
+    return ResponseEntity.created(URI.create("/api/reports/" + reportId))
+        .body(new CommandResults.ReportCreated(reportId.value(), position));
+  }
+
+  @PostMapping("/{reportId}/agenda-items")
+  ResponseEntity<CommandResults.AgendaItemCreated> proposeAgendaItem(
+      @PathVariable String reportId, @Valid @RequestBody ProposeAgendaItemRequest request, Actor actor) {
+    AgendaItemId itemId = AgendaItemId.random();
+    long position =
+        send(
+            new ProposeAgendaItem(
+                report(reportId),
+                itemId,
+                request.title(),
+                body(request.afterItemId(), "afterItemId", AgendaItemId::of),
+                actor));
+    return created(reportId, "agenda-items", itemId.value(), new CommandResults.AgendaItemCreated(itemId.value(), position));
+  }
+
+  @PutMapping("/{reportId}/agenda-items/{itemId}")
+  Accepted amendAgendaItem(
+      @PathVariable String reportId,
+      @PathVariable String itemId,
+      @Valid @RequestBody AmendAgendaItemRequest request,
+      Actor actor) {
+    return accepted(
+        new AmendAgendaItem(report(reportId), path(itemId, "agenda item", AgendaItemId::of), request.title(), actor));
+  }
+
+  @DeleteMapping("/{reportId}/agenda-items/{itemId}")
+  Accepted withdrawAgendaItem(@PathVariable String reportId, @PathVariable String itemId, Actor actor) {
+    return accepted(new WithdrawAgendaItem(report(reportId), path(itemId, "agenda item", AgendaItemId::of), actor));
+  }
+
+  @PostMapping("/{reportId}/agenda/adoption")
+  Accepted adoptAgenda(@PathVariable String reportId, Actor actor) {
+    return accepted(new AdoptAgenda(report(reportId), actor));
+  }
+
+  @PostMapping("/{reportId}/sections")
+  ResponseEntity<CommandResults.SectionCreated> addSection(
+      @PathVariable String reportId, @Valid @RequestBody AddSectionRequest request, Actor actor) {
+    SectionId sectionId = SectionId.random();
+    long position =
+        send(
+            new AddSection(
+                report(reportId),
+                sectionId,
+                request.chapter(),
+                request.title(),
+                bodyList(request.agendaItemIds(), "agendaItemIds", AgendaItemId::of),
+                body(request.afterSectionId(), "afterSectionId", SectionId::of),
+                actor));
+    return created(reportId, "sections", sectionId.value(), new CommandResults.SectionCreated(sectionId.value(), position));
+  }
+
+  @PostMapping("/{reportId}/participants")
+  ResponseEntity<CommandResults.ParticipantCreated> addParticipant(
+      @PathVariable String reportId, @Valid @RequestBody AddParticipantRequest request, Actor actor) {
+    ParticipantId participantId = ParticipantId.random();
+    long position =
+        send(
+            new AddParticipant(
+                report(reportId), participantId, request.entity(), request.name(), request.role(), actor));
+    return created(
+        reportId,
+        "participants",
+        participantId.value(),
+        new CommandResults.ParticipantCreated(participantId.value(), position));
+  }
+
+  @DeleteMapping("/{reportId}/participants/{participantId}")
+  Accepted removeParticipant(@PathVariable String reportId, @PathVariable String participantId, Actor actor) {
+    return accepted(
+        new RemoveParticipant(report(reportId), path(participantId, "participant", ParticipantId::of), actor));
+  }
+
+  @PostMapping("/{reportId}/paragraphs")
+  ResponseEntity<CommandResults.ParagraphCreated> draftParagraph(
+      @PathVariable String reportId, @Valid @RequestBody DraftParagraphRequest request, Actor actor) {
+    ParagraphId paragraphId = ParagraphId.random();
+    long position =
+        send(
+            new DraftParagraph(
+                report(reportId),
+                paragraphId,
+                body(request.sectionId(), "sectionId", SectionId::of),
+                request.text(),
+                body(request.afterParagraphId(), "afterParagraphId", ParagraphId::of),
+                actor));
+    return created(
+        reportId,
+        "paragraphs",
+        paragraphId.value(),
+        new CommandResults.ParagraphCreated(paragraphId.value(), 1, position));
+  }
+
+  @PutMapping("/{reportId}/paragraphs/{paragraphId}")
+  CommandResults.ParagraphRevised reviseParagraph(
+      @PathVariable String reportId,
+      @PathVariable String paragraphId,
+      @Valid @RequestBody ReviseParagraphRequest request,
+      Actor actor) {
+    long position =
+        send(
+            new ReviseParagraph(
+                report(reportId), paragraph(paragraphId), request.text(), request.baseRevision(), actor));
+    // A revision accepted on base n is revision n + 1: the aggregate refuses any other base.
+    return new CommandResults.ParagraphRevised(request.baseRevision() + 1, position);
+  }
+
+  @PostMapping("/{reportId}/paragraphs/{paragraphId}/submission")
+  Accepted submitParagraph(@PathVariable String reportId, @PathVariable String paragraphId, Actor actor) {
+    return accepted(new SubmitParagraph(report(reportId), paragraph(paragraphId), actor));
+  }
+
+  @PostMapping("/{reportId}/paragraphs/{paragraphId}/approval")
+  Accepted approveParagraph(
+      @PathVariable String reportId,
+      @PathVariable String paragraphId,
+      @Valid @RequestBody ApproveParagraphRequest request,
+      Actor actor) {
+    return accepted(new ApproveParagraph(report(reportId), paragraph(paragraphId), request.revision(), actor));
+  }
+
+  @PostMapping("/{reportId}/paragraphs/{paragraphId}/return")
+  Accepted returnParagraph(
+      @PathVariable String reportId,
+      @PathVariable String paragraphId,
+      @Valid @RequestBody ReturnParagraphRequest request,
+      Actor actor) {
+    return accepted(new ReturnParagraph(report(reportId), paragraph(paragraphId), request.comment(), actor));
+  }
+
+  @DeleteMapping("/{reportId}/paragraphs/{paragraphId}")
+  Accepted withdrawParagraph(@PathVariable String reportId, @PathVariable String paragraphId, Actor actor) {
+    return accepted(new WithdrawParagraph(report(reportId), paragraph(paragraphId), actor));
+  }
+
+  @PostMapping("/{reportId}/decisions")
+  ResponseEntity<CommandResults.DecisionCreated> proposeDecision(
+      @PathVariable String reportId, @Valid @RequestBody ProposeDecisionRequest request, Actor actor) {
+    DecisionId decisionId = DecisionId.random();
+    long position =
+        send(
+            new ProposeDecision(
+                report(reportId),
+                decisionId,
+                body(request.sectionId(), "sectionId", SectionId::of),
+                request.kind(),
+                request.text(),
+                actor));
+    return created(reportId, "decisions", decisionId.value(), new CommandResults.DecisionCreated(decisionId.value(), position));
+  }
+
+  @PostMapping("/{reportId}/decisions/{decisionId}/adoption")
+  Accepted adoptDecision(@PathVariable String reportId, @PathVariable String decisionId, Actor actor) {
+    return accepted(new AdoptDecision(report(reportId), path(decisionId, "decision", DecisionId::of), actor));
+  }
+
+  @PostMapping("/{reportId}/adoption")
+  Accepted adoptReport(@PathVariable String reportId, Actor actor) {
+    return accepted(new AdoptReport(report(reportId), actor));
+  }
+
+  private long send(ReportCommand command) {
+    Object position = commands.sendAndWait(command);
+    return ((Number) position).longValue();
+  }
+
+  private Accepted accepted(ReportCommand command) {
+    return new Accepted(send(command));
+  }
+
+  private static <T> ResponseEntity<T> created(String reportId, String collection, String id, T body) {
+    return ResponseEntity.created(URI.create("/api/reports/" + reportId + "/" + collection + "/" + id)).body(body);
+  }
+
+  private static ReportId report(String reportId) {
+    return path(reportId, "report", ReportId::of);
+  }
+
+  private static ParagraphId paragraph(String paragraphId) {
+    return path(paragraphId, "paragraph", ParagraphId::of);
+  }
+}

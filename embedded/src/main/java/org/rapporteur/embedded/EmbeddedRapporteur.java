@@ -1,0 +1,47 @@
+package org.rapporteur.embedded;
+
+import java.nio.file.Path;
+import org.rapporteur.command.CommandSideApplication;
+import org.rapporteur.identity.IdentityConfiguration;
+import org.rapporteur.kafka.embedded.InProcessKafkaBroker;
+import org.rapporteur.query.QuerySideApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The embedded default: a Kafka broker, the command side and the query side in one JVM, serving
+ * the whole API on one port, with H2 and the Kafka log under {@code ./data} so that data survives
+ * a restart. The two sides talk only through Kafka, as they do when deployed apart.
+ */
+@SpringBootApplication
+@ComponentScan(
+    basePackages = {"org.rapporteur.command", "org.rapporteur.query", "org.rapporteur.embedded"},
+    excludeFilters =
+        @ComponentScan.Filter(
+            type = FilterType.ASSIGNABLE_TYPE,
+            classes = {CommandSideApplication.class, QuerySideApplication.class}))
+@Import(IdentityConfiguration.class)
+public class EmbeddedRapporteur {
+
+  public static void main(String[] args) {
+    // Axon's update check calls home; this product runs on closed networks.
+    System.setProperty("axoniq.update-checker.disabled", "true");
+    Path data = Path.of(System.getProperty("rapporteur.embedded.data-directory", "./data"));
+    int kafkaPort = Integer.getInteger("rapporteur.embedded.kafka-port", 9092);
+    InProcessKafkaBroker broker = InProcessKafkaBroker.start(data, kafkaPort);
+    SpringApplication application = new SpringApplication(EmbeddedRapporteur.class);
+    application.setAdditionalProfiles("embedded");
+    application.setDefaultProperties(
+        java.util.Map.of("rapporteur.kafka.bootstrap-servers", broker.bootstrapServers()));
+    ConfigurableApplicationContext context = application.run(args);
+    // The broker outlives the applications that use it, and stops after them.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      context.close();
+      broker.close();
+    }, "rapporteur-shutdown"));
+  }
+}

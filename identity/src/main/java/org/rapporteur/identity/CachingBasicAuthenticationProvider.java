@@ -1,0 +1,82 @@
+package org.rapporteur.identity;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.rapporteur.shared.report.Actor;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Checks HTTP Basic credentials against BCrypt hashes, and remembers credentials it has verified.
+ *
+ * <p>BCrypt costs tens of milliseconds of CPU by design; paid on every request it alone would cap
+ * a two-core machine at a few dozen requests a second. A verified pair is remembered under the
+ * SHA-256 of user and password (never the password itself) for a bounded time, so each client pays
+ * the hash once. A wrong password is never cached and always pays the full hash.
+ */
+final class CachingBasicAuthenticationProvider implements AuthenticationProvider {
+
+  private final Map<String, Account> accounts;
+  private final PasswordEncoder encoder;
+  private final Cache<String, Actor> verified;
+
+  CachingBasicAuthenticationProvider(List<Actor> users, String password, PasswordEncoder encoder, Duration ttl) {
+    this.encoder = encoder;
+    String hash = encoder.encode(password);
+    this.accounts =
+        users.stream()
+            .collect(Collectors.toUnmodifiableMap(Actor::user, actor -> new Account(actor, hash)));
+    this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String user = authentication.getName();
+    String password = String.valueOf(authentication.getCredentials());
+    String key = digest(user + '\u0000' + password);
+    Actor actor = verified.getIfPresent(key);
+    if (actor == null) {
+      Account account = accounts.get(user);
+      if (account == null || !encoder.matches(password, account.passwordHash())) {
+        throw new BadCredentialsException("unknown user or wrong password");
+      }
+      actor = account.actor();
+      verified.put(key, actor);
+    }
+    return authenticated(actor);
+  }
+
+  static Authentication authenticated(Actor actor) {
+    return UsernamePasswordAuthenticationToken.authenticated(
+        new RapporteurPrincipal(actor), null, List.of(new SimpleGrantedAuthority("ROLE_" + actor.role())));
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+
+  private static String digest(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private record Account(Actor actor, String passwordHash) {}
+
+}

@@ -1,0 +1,71 @@
+package org.rapporteur.identity;
+
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The same authorization rules in both identity modes: every API call is authenticated; what a
+ * role or entity may do is decided by the command side's aggregate (per object) and by the
+ * role checks of the query side. Sessions are never created: each request carries its credentials.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+public class IdentityConfiguration {
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties properties) throws Exception {
+    String challenge = properties.demo() ? "Basic realm=\"rapporteur\"" : "Bearer";
+    ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(challenge);
+    http.csrf(csrf -> csrf.disable()) // no cookies, no sessions: CSRF cannot ride on them
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+                    .permitAll()
+                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.OPTIONS, "/**")
+                    .permitAll()
+                    .requestMatchers("/api/admin/**", "/actuator/**")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .authenticated());
+    if (properties.demo()) {
+      http.authenticationProvider(
+              new CachingBasicAuthenticationProvider(
+                  DemoUsers.ALL, properties.demoPassword(), new BCryptPasswordEncoder(), properties.credentialCacheTtl()))
+          .httpBasic(basic -> basic.authenticationEntryPoint(problems));
+    } else {
+      http.oauth2ResourceServer(
+          oauth ->
+              oauth
+                  .authenticationEntryPoint(problems)
+                  .accessDeniedHandler(problems)
+                  .jwt(jwt -> jwt.jwtAuthenticationConverter(
+                      new JwtActorConverter(properties.roleClaim(), properties.entityClaim()))));
+    }
+    return http.build();
+  }
+
+  @Bean
+  WebMvcConfigurer actorArguments() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ActorArgumentResolver());
+      }
+    };
+  }
+
+}

@@ -1,0 +1,56 @@
+package org.rapporteur.query.projection;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.rapporteur.query.draft.RecordedEvent;
+import org.rapporteur.shared.json.ReportEventJson;
+import org.rapporteur.shared.report.ParagraphEvent;
+
+/**
+ * A Kafka record read back as the event it carries. {@code event} is null when the record cannot
+ * be read ({@code error} says why): such a record is parked, not dropped.
+ */
+record IncomingEvent(
+    String reportId, long position, String eventId, String type, Instant timestamp, String payload,
+    RecordedEvent event, String error) {
+
+  static IncomingEvent from(ConsumerRecord<byte[], byte[]> record) {
+    String reportId = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
+    String payload = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+    String eventId = header(record, "ce_id");
+    String type = header(record, "ce_type");
+    String position = header(record, "ce_position");
+    String time = header(record, "ce_time");
+    try {
+      long pos = Long.parseLong(position);
+      Instant timestamp = Instant.parse(time);
+      RecordedEvent event =
+          new RecordedEvent(pos, eventId, timestamp, ReportEventJson.fromBytes(type, record.value()));
+      return new IncomingEvent(reportId, pos, eventId, type, timestamp, payload, event, null);
+    } catch (RuntimeException e) {
+      long pos = parseOrZero(position);
+      return new IncomingEvent(reportId, pos, eventId, type, Instant.now(), payload, null, String.valueOf(e.getMessage()));
+    }
+  }
+
+  String paragraphId() {
+    return event != null && event.event() instanceof ParagraphEvent paragraphEvent
+        ? paragraphEvent.paragraphId().value()
+        : null;
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static long parseOrZero(String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+}

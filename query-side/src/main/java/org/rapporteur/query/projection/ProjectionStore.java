@@ -1,0 +1,283 @@
+package org.rapporteur.query.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+import org.rapporteur.query.draft.DraftState;
+import org.rapporteur.query.draft.PendingApprovals;
+import org.rapporteur.query.draft.RecordedEvent;
+import org.rapporteur.shared.draft.AuditEntry;
+import org.rapporteur.shared.draft.PendingApproval;
+import org.rapporteur.shared.draft.ReportSummary;
+import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.DecisionId;
+import org.rapporteur.shared.report.ParagraphId;
+import org.rapporteur.shared.report.ReportId;
+import org.rapporteur.shared.report.ReportStatus;
+import org.rapporteur.shared.report.Role;
+import org.rapporteur.shared.draft.ReportDraft;
+import org.rapporteur.shared.json.ReportEventJson;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The projections' tables. Writes come in batches, one statement per table and batch, never one
+ * round trip per event; reads are what the query API needs.
+ */
+public class ProjectionStore {
+
+  private static final ObjectMapper JSON = ReportEventJson.mapper();
+
+  private final JdbcTemplate jdbc;
+
+  public ProjectionStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public int activeGeneration() {
+    return jdbc.queryForObject("SELECT active FROM q_generation WHERE singleton = 1", Integer.class);
+  }
+
+  void activate(int generation) {
+    jdbc.update("UPDATE q_generation SET active = ? WHERE singleton = 1", generation);
+  }
+
+  Map<TopicPartition, Long> offsets(int generation, String topic) {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    jdbc.query(
+        "SELECT kafka_partition, next_offset FROM q_offset WHERE generation = ? AND topic = ?",
+        rs -> {
+          offsets.put(new TopicPartition(topic, rs.getInt(1)), rs.getLong(2));
+        },
+        generation,
+        topic);
+    return offsets;
+  }
+
+  Optional<DraftState> draftState(int generation, String reportId) {
+    return draftJson(generation, reportId).map(json -> DraftState.from(readDraft(json)));
+  }
+
+  List<String> blockedReports(int generation) {
+    return jdbc.queryForList("SELECT DISTINCT report_id FROM q_parked WHERE generation = ?", String.class, generation);
+  }
+
+  /** Writes one consumed batch: events, drafts, pending approvals, parked events and offsets. */
+  void write(int generation, ProjectionBatch batch) {
+    jdbc.batchUpdate(
+        "INSERT INTO q_event (generation, report_id, position, event_id, type, occurred_at, actor_user,"
+            + " actor_role, actor_entity, paragraph_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        batch.applied(),
+        500,
+        (ps, e) -> {
+          ps.setInt(1, generation);
+          ps.setString(2, e.reportId());
+          ps.setLong(3, e.position());
+          ps.setString(4, e.eventId());
+          ps.setString(5, e.type());
+          ps.setObject(6, OffsetDateTime.ofInstant(e.timestamp(), ZoneOffset.UTC));
+          ps.setString(7, e.event().event().actor().user());
+          ps.setString(8, e.event().event().actor().role().name());
+          ps.setString(9, e.event().event().actor().entity());
+          ps.setString(10, e.paragraphId());
+          ps.setString(11, e.payload());
+        });
+    Collection<ReportDraft> drafts = batch.drafts();
+    List<Object[]> keys = drafts.stream().map(d -> new Object[] {generation, d.reportId().value()}).toList();
+    jdbc.batchUpdate("DELETE FROM q_draft WHERE generation = ? AND report_id = ?", keys);
+    jdbc.batchUpdate("DELETE FROM q_pending WHERE generation = ? AND report_id = ?", keys);
+    jdbc.batchUpdate(
+        "INSERT INTO q_draft (generation, report_id, title, status, position, draft) VALUES (?, ?, ?, ?, ?, ?)",
+        drafts.stream()
+            .map(d -> new Object[] {generation, d.reportId().value(), d.title(), d.status().name(), d.position(), write(d)})
+            .toList());
+    List<Object[]> pending = new ArrayList<>();
+    for (ReportDraft draft : drafts) {
+      int ordinal = 0;
+      for (PendingApproval p : PendingApprovals.of(draft)) {
+        pending.add(
+            new Object[] {
+              generation,
+              draft.reportId().value(),
+              ordinal++,
+              p.paragraphId() == null ? null : p.paragraphId().value(),
+              p.decisionId() == null ? null : p.decisionId().value(),
+              p.revision(),
+              p.text(),
+              p.authorEntity()
+            });
+      }
+    }
+    jdbc.batchUpdate(
+        "INSERT INTO q_pending (generation, report_id, ordinal, paragraph_id, decision_id, revision, text,"
+            + " author_entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        pending);
+    jdbc.batchUpdate(
+        "INSERT INTO q_parked (generation, report_id, position, event_id, type, error, parked_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        batch.parked().stream()
+            .map(p -> new Object[] {
+                  generation, p.event().reportId(), p.event().position(), p.event().eventId(), p.event().type(),
+                  p.reason(), OffsetDateTime.now(ZoneOffset.UTC)})
+            .toList());
+    List<Object[]> offsetKeys = new ArrayList<>();
+    List<Object[]> offsetRows = new ArrayList<>();
+    batch.nextOffsets().forEach((tp, offset) -> {
+      offsetKeys.add(new Object[] {generation, tp.topic(), tp.partition()});
+      offsetRows.add(new Object[] {generation, tp.topic(), tp.partition(), offset});
+    });
+    jdbc.batchUpdate("DELETE FROM q_offset WHERE generation = ? AND topic = ? AND kafka_partition = ?", offsetKeys);
+    jdbc.batchUpdate(
+        "INSERT INTO q_offset (generation, topic, kafka_partition, next_offset) VALUES (?, ?, ?, ?)", offsetRows);
+  }
+
+  // ---- reads ----
+
+  public Optional<String> draftJson(int generation, String reportId) {
+    return jdbc.query(
+            "SELECT draft FROM q_draft WHERE generation = ? AND report_id = ?",
+            (rs, i) -> rs.getString(1),
+            generation,
+            reportId)
+        .stream()
+        .findFirst();
+  }
+
+  public long position(int generation, String reportId) {
+    List<Long> positions =
+        jdbc.queryForList(
+            "SELECT position FROM q_draft WHERE generation = ? AND report_id = ?", Long.class, generation, reportId);
+    return positions.isEmpty() ? 0 : positions.get(0);
+  }
+
+  public List<ReportSummary> reports(int generation) {
+    return jdbc.query(
+        "SELECT report_id, title, status, position FROM q_draft WHERE generation = ? ORDER BY report_id",
+        (rs, i) ->
+            new ReportSummary(
+                ReportId.of(rs.getString(1)), rs.getString(2), ReportStatus.valueOf(rs.getString(3)), rs.getLong(4)),
+        generation);
+  }
+
+  /** The report's events up to and including {@code maxPosition}, oldest first. */
+  public List<RecordedEvent> events(int generation, String reportId, long maxPosition) {
+    return jdbc.query(
+        "SELECT position, event_id, type, occurred_at, payload FROM q_event"
+            + " WHERE generation = ? AND report_id = ? AND position <= ? ORDER BY position",
+        (rs, i) ->
+            new RecordedEvent(
+                rs.getLong(1),
+                rs.getString(2),
+                instant(rs.getObject(4, OffsetDateTime.class)),
+                ReportEventJson.fromBytes(rs.getString(3), rs.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+        generation,
+        reportId,
+        maxPosition);
+  }
+
+  /** The last position of the report at or before {@code instant}; 0 when it did not exist yet. */
+  public long positionAt(int generation, String reportId, Instant instant) {
+    Long position =
+        jdbc.queryForObject(
+            "SELECT MAX(position) FROM q_event WHERE generation = ? AND report_id = ? AND occurred_at <= ?",
+            Long.class,
+            generation,
+            reportId,
+            OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    return position == null ? 0 : position;
+  }
+
+  public List<AuditEntry> audit(int generation, String reportId, AuditFilter filter, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT position, event_id, type, occurred_at, actor_user, actor_role, actor_entity, payload"
+                + " FROM q_event WHERE generation = ? AND report_id = ? AND position > ?");
+    List<Object> args = new ArrayList<>(List.of(generation, reportId, filter.afterPosition()));
+    if (filter.actor() != null) {
+      sql.append(" AND actor_user = ?");
+      args.add(filter.actor());
+    }
+    if (filter.type() != null) {
+      sql.append(" AND type = ?");
+      args.add(filter.type());
+    }
+    if (filter.paragraphId() != null) {
+      sql.append(" AND paragraph_id = ?");
+      args.add(filter.paragraphId());
+    }
+    if (filter.from() != null) {
+      sql.append(" AND occurred_at >= ?");
+      args.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+    }
+    if (filter.to() != null) {
+      sql.append(" AND occurred_at < ?");
+      args.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+    }
+    sql.append(" ORDER BY position FETCH FIRST ? ROWS ONLY");
+    args.add(limit);
+    return jdbc.query(
+        sql.toString(),
+        (rs, i) ->
+            new AuditEntry(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                instant(rs.getObject(4, OffsetDateTime.class)),
+                new Actor(rs.getString(5), Role.valueOf(rs.getString(6)), rs.getString(7)),
+                rs.getString(8)),
+        args.toArray());
+  }
+
+  public List<PendingApproval> pending(int generation, String reportId) {
+    String sql =
+        "SELECT report_id, paragraph_id, decision_id, revision, text, author_entity FROM q_pending WHERE generation = ?"
+            + (reportId == null ? "" : " AND report_id = ?")
+            + " ORDER BY report_id, ordinal";
+    Object[] args = reportId == null ? new Object[] {generation} : new Object[] {generation, reportId};
+    return jdbc.query(
+        sql,
+        (rs, i) ->
+            new PendingApproval(
+                ReportId.of(rs.getString(1)),
+                rs.getString(2) == null ? null : ParagraphId.of(rs.getString(2)),
+                rs.getString(3) == null ? null : DecisionId.of(rs.getString(3)),
+                (Integer) rs.getObject(4),
+                rs.getString(5),
+                rs.getString(6)),
+        args);
+  }
+
+  public long parkedCount(int generation) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM q_parked WHERE generation = ?", Long.class, generation);
+  }
+
+  static ReportDraft readDraft(String json) {
+    try {
+      return JSON.readValue(json, ReportDraft.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("a stored draft cannot be read", e);
+    }
+  }
+
+  private static String write(ReportDraft draft) {
+    try {
+      return JSON.writeValueAsString(draft);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("a draft cannot be written", e);
+    }
+  }
+
+  private static Instant instant(OffsetDateTime time) {
+    return time.toInstant();
+  }
+
+}

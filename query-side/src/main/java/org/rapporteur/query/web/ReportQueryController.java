@@ -1,0 +1,246 @@
+package org.rapporteur.query.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.rapporteur.documents.AkomaNtosoDocument;
+import org.rapporteur.documents.HtmlDocument;
+import org.rapporteur.documents.MarkdownDocument;
+import org.rapporteur.query.draft.DraftState;
+import org.rapporteur.query.history.ParagraphHistory;
+import org.rapporteur.query.projection.AuditFilter;
+import org.rapporteur.query.projection.ProjectionPositions;
+import org.rapporteur.query.projection.ProjectionProperties;
+import org.rapporteur.query.projection.ProjectionStore;
+import org.rapporteur.query.draft.RecordedEvent;
+import org.rapporteur.shared.draft.AuditEntry;
+import org.rapporteur.shared.draft.ReportDraft;
+import org.rapporteur.shared.json.ReportEventJson;
+import org.rapporteur.shared.report.Identifiers;
+import org.rapporteur.shared.report.ParagraphId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The query API of API.md. Every query of one report accepts {@code minPosition} and waits for
+ * the projection to reach it; drafts and documents also answer for a past {@code asOf} instant or
+ * {@code atPosition}, folded from the report's events.
+ */
+@RestController
+class ReportQueryController {
+
+  private static final ObjectMapper JSON = ReportEventJson.mapper();
+  private static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
+  private static final MediaType XML = MediaType.parseMediaType("application/akn+xml;charset=UTF-8");
+
+  private final ProjectionStore store;
+  private final ProjectionPositions positions;
+  private final ProjectionProperties properties;
+
+  ReportQueryController(ProjectionStore store, ProjectionPositions positions, ProjectionProperties properties) {
+    this.store = store;
+    this.positions = positions;
+    this.properties = properties;
+  }
+
+  @GetMapping(value = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> reports() {
+    return json(store.reports(store.activeGeneration()));
+  }
+
+  @GetMapping(value = "/api/reports/{reportId}", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> draft(
+      @PathVariable String reportId,
+      @RequestParam(required = false) Long minPosition,
+      @RequestParam(required = false) Instant asOf,
+      @RequestParam(required = false) Long atPosition) {
+    int generation = awaitPosition(reportId, minPosition);
+    if (asOf == null && atPosition == null) {
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(store.draftJson(generation, reportId).orElseThrow(() -> new QueryProblems.UnknownReport(reportId)));
+    }
+    return json(pastDraft(generation, reportId, asOf, atPosition));
+  }
+
+  @GetMapping("/api/reports/{reportId}/document.html")
+  ResponseEntity<String> html(
+      @PathVariable String reportId,
+      @RequestParam(required = false) Long minPosition,
+      @RequestParam(required = false) Instant asOf,
+      @RequestParam(required = false) Long atPosition) {
+    return document(reportId, minPosition, asOf, atPosition, MediaType.parseMediaType("text/html;charset=UTF-8"), HtmlDocument::render);
+  }
+
+  @GetMapping("/api/reports/{reportId}/document.md")
+  ResponseEntity<String> markdown(
+      @PathVariable String reportId,
+      @RequestParam(required = false) Long minPosition,
+      @RequestParam(required = false) Instant asOf,
+      @RequestParam(required = false) Long atPosition) {
+    return document(reportId, minPosition, asOf, atPosition, MARKDOWN, MarkdownDocument::render);
+  }
+
+  @GetMapping("/api/reports/{reportId}/document.xml")
+  ResponseEntity<String> akomaNtoso(
+      @PathVariable String reportId,
+      @RequestParam(required = false) Long minPosition,
+      @RequestParam(required = false) Instant asOf,
+      @RequestParam(required = false) Long atPosition) {
+    return document(reportId, minPosition, asOf, atPosition, XML, AkomaNtosoDocument::render);
+  }
+
+  @GetMapping(value = "/api/reports/{reportId}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> audit(
+      @PathVariable String reportId,
+      @RequestParam(required = false) Long minPosition,
+      @RequestParam(defaultValue = "0") long afterPosition,
+      @RequestParam(defaultValue = "1000") int limit,
+      @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to,
+      @RequestParam(required = false) String paragraphId) {
+    if (limit < 1 || limit > 10_000) {
+      throw new QueryProblems.InvalidParameter("limit", "limit must be 1..10000");
+    }
+    if (type != null && !ReportEventJson.typeNames().contains(type)) {
+      throw new QueryProblems.InvalidParameter("type", "unknown event type '" + type + "'");
+    }
+    int generation = awaitPosition(reportId, minPosition);
+    requireReport(generation, reportId);
+    List<AuditEntry> entries =
+        store.audit(generation, reportId, new AuditFilter(afterPosition, actor, type, from, to, paragraphId), limit + 1);
+    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+    if (entries.size() > limit) {
+      entries = entries.subList(0, limit);
+      String next =
+          ServletUriComponentsBuilder.fromCurrentRequest()
+              .replaceQueryParam("afterPosition", entries.get(limit - 1).position())
+              .toUriString();
+      answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+    return answer.contentType(MediaType.APPLICATION_JSON).body(write(entries));
+  }
+
+  @GetMapping(value = "/api/reports/{reportId}/paragraphs/{paragraphId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> history(
+      @PathVariable String reportId,
+      @PathVariable String paragraphId,
+      @RequestParam(required = false) Long minPosition) {
+    int generation = awaitPosition(reportId, minPosition);
+    requireReport(generation, reportId);
+    if (!Identifiers.VALID.matcher(paragraphId).matches()) {
+      throw new QueryProblems.UnknownParagraph(paragraphId);
+    }
+    List<RecordedEvent> events = store.events(generation, reportId, Long.MAX_VALUE);
+    var history = ParagraphHistory.of(ParagraphId.of(paragraphId), events);
+    if (history.isEmpty()) {
+      throw new QueryProblems.UnknownParagraph(paragraphId);
+    }
+    return json(history);
+  }
+
+  @GetMapping(value = "/api/approvals/pending", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> pending(
+      @RequestParam(required = false) String reportId, @RequestParam(required = false) Long minPosition) {
+    if (minPosition != null && reportId == null) {
+      throw new QueryProblems.InvalidParameter("minPosition", "minPosition needs the reportId it refers to");
+    }
+    int generation = reportId == null ? store.activeGeneration() : awaitPosition(reportId, minPosition);
+    return json(store.pending(generation, reportId));
+  }
+
+  private ResponseEntity<String> document(
+      String reportId, Long minPosition, Instant asOf, Long atPosition, MediaType type, Function<ReportDraft, String> renderer) {
+    int generation = awaitPosition(reportId, minPosition);
+    ReportDraft draft =
+        asOf == null && atPosition == null
+            ? ProjectionStoreViews.read(store.draftJson(generation, reportId).orElseThrow(() -> new QueryProblems.UnknownReport(reportId)))
+            : pastDraft(generation, reportId, asOf, atPosition);
+    return ResponseEntity.ok().contentType(type).body(renderer.apply(draft));
+  }
+
+  private ReportDraft pastDraft(int generation, String reportId, Instant asOf, Long atPosition) {
+    if (asOf != null && atPosition != null) {
+      throw new QueryProblems.InvalidParameter("asOf", "give asOf or atPosition, not both");
+    }
+    long position = atPosition != null ? atPosition : store.positionAt(generation, reportId, asOf);
+    if (position < 1) {
+      throw atPosition != null
+          ? new QueryProblems.InvalidParameter("atPosition", "atPosition must be 1 or more")
+          : new QueryProblems.UnknownReport(reportId);
+    }
+    List<RecordedEvent> events = store.events(generation, reportId, position);
+    if (events.isEmpty()) {
+      throw new QueryProblems.UnknownReport(reportId);
+    }
+    if (atPosition != null && events.get(events.size() - 1).position() < atPosition) {
+      throw new QueryProblems.InvalidParameter(
+          "atPosition", "the report has no position " + atPosition + " yet (it is at " + events.get(events.size() - 1).position() + ")");
+    }
+    return DraftState.fold(events).toView();
+  }
+
+  /** Waits for {@code minPosition} of the report, or answers 503; returns the generation to read. */
+  private int awaitPosition(String reportId, Long minPosition) {
+    if (!Identifiers.VALID.matcher(reportId).matches()) {
+      throw new QueryProblems.UnknownReport(reportId);
+    }
+    if (minPosition != null && minPosition > 0) {
+      try {
+        boolean reached =
+            positions.await(
+                reportId,
+                minPosition,
+                properties.maxPositionWait(),
+                () -> store.position(store.activeGeneration(), reportId));
+        if (!reached) {
+          throw new QueryProblems.PositionNotReached(reportId, minPosition);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new QueryProblems.PositionNotReached(reportId, minPosition);
+      }
+    }
+    return store.activeGeneration();
+  }
+
+  private void requireReport(int generation, String reportId) {
+    if (store.position(generation, reportId) == 0) {
+      throw new QueryProblems.UnknownReport(reportId);
+    }
+  }
+
+  private static ResponseEntity<String> json(Object value) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(write(value));
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a stored draft for rendering. */
+  private static final class ProjectionStoreViews {
+    static ReportDraft read(String json) {
+      try {
+        return JSON.readValue(json, ReportDraft.class);
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
