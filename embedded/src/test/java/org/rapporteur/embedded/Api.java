@@ -1,0 +1,55 @@
+package org.rapporteur.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A plain HTTP client for the API, as any client would call it: JSON over HTTP Basic. */
+final class Api {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  Api(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  HttpResponse<String> get(String user, String path) {
+    return send(user, "GET", path, null);
+  }
+
+  HttpResponse<String> post(String user, String path, String json) {
+    return send(user, "POST", path, json);
+  }
+
+  HttpResponse<String> put(String user, String path, String json) {
+    return send(user, "PUT", path, json);
+  }
+
+  HttpResponse<String> send(String user, String method, String path, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (user != null) {
+      String credentials = user + ":demo";
+      request.header(
+          "Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
