@@ -50,7 +50,7 @@ class ScenarioRunnerTest {
             || c instanceof AdoptReport);
     assertThat(commands).filteredOn(c -> c instanceof CreateReport || c instanceof AddSection
             || c instanceof AddParticipant || c instanceof ProposeAgendaItem)
-        .allMatch(c -> c.actor().user().equals("secretary") && "OOSA".equals(c.actor().entity()));
+        .allMatch(c -> c.actor().user().equals("secretary") && c.actor().entity() == null);
   }
 
   @Test
