@@ -11,6 +11,8 @@ import org.rapporteur.identity.IdentityConfiguration;
 public class CommandSideApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(CommandSideApplication.class, args);
+    SpringApplication application = new SpringApplication(CommandSideApplication.class);
+    application.setDefaultProperties(java.util.Map.of("spring.config.name", "command-side"));
+    application.run(args);
   }
 }

@@ -245,7 +245,7 @@ class ComposeFileTest {
   }
 
   private static Map<String, Object> applicationYml(String side) throws IOException {
-    return yaml(root.resolve(side + "/src/main/resources/application.yml"));
+    return yaml(root.resolve(side + "/src/main/resources/" + side + ".yml"));
   }
 
   private static Map<String, Object> service(String name) {

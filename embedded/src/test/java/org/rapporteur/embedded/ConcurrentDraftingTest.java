@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Many delegates drafting and revising paragraphs of one report at the same time, through HTTP:
  * unrelated edits never conflict, and every accepted write is in the report's stream exactly once.
  */
-class ConcurrentDraftingTest extends EndToEndTest {
+class ConcurrentDraftingTest extends EmbeddedApiTest {
 
   private static final int THREADS = 16;
   private static final int EDITS_PER_THREAD = 5;

@@ -4,7 +4,7 @@ import org.rapporteur.testing.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class EndToEndOnH2Test extends EndToEndTest {
+class EndToEndOnH2Test extends WalkingSkeletonTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

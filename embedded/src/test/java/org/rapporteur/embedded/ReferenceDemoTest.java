@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The embedded default's first start: the reference report is rebuilt through the product's own
  * commands and published as the reference lays it out.
  */
-class ReferenceDemoTest extends EndToEndTest {
+class ReferenceDemoTest extends EmbeddedApiTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Import;
 public class QuerySideApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(QuerySideApplication.class, args);
+    SpringApplication application = new SpringApplication(QuerySideApplication.class);
+    application.setDefaultProperties(java.util.Map.of("spring.config.name", "query-side"));
+    application.run(args);
   }
 }

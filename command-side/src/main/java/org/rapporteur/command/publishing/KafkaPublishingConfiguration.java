@@ -5,14 +5,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** The Kafka producer and the processor that publishes through it. */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaPublishingProperties.class)
 public class KafkaPublishingConfiguration {
 
@@ -49,6 +50,11 @@ public class KafkaPublishingConfiguration {
     return configurer ->
         configurer
             .eventProcessing()
+            // One thread, store order: Kafka receives each report's events in position order.
+            .registerTrackingEventProcessor(
+                KafkaEventPublisher.PROCESSING_GROUP,
+                Configuration::eventStore,
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200))
             .registerListenerInvocationErrorHandler(
                 KafkaEventPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
   }

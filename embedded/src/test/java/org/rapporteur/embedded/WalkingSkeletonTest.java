@@ -29,32 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * The walking skeleton, end to end through a real Kafka broker and a real database: a command is
  * stored, published, projected, and read back at the position the command answered.
  */
-@SpringBootTest(classes = EmbeddedRapporteur.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("embedded")
-abstract class EndToEndTest {
-
-  static final ObjectMapper JSON = ReportEventJson.newObjectMapper();
-
-  @LocalServerPort int port;
-
-  @Value("${rapporteur.kafka.topic}")
-  String topic;
-
-  /** Each database gets its own topic and consumer group: contexts stay apart though cached. */
-  static void properties(DynamicPropertyRegistry registry, String url, String user, String password) {
-    String run = UUID.randomUUID().toString();
-    registry.add("rapporteur.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-    registry.add("rapporteur.kafka.topic", () -> "report-events-" + run);
-    registry.add("rapporteur.kafka.consumer-group", () -> "query-side-" + run);
-    registry.add("rapporteur.demo.enabled", () -> "false");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> user);
-    registry.add("spring.datasource.password", () -> password);
-  }
-
-  Api api() {
-    return new Api(port);
-  }
+abstract class WalkingSkeletonTest extends EmbeddedApiTest {
 
   @Test
   void aCommandTravelsThroughKafkaIntoTheDraftReadAtItsPosition() throws Exception {
@@ -141,15 +116,5 @@ abstract class EndToEndTest {
       headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
     }
     return headers;
-  }
-
-  static JsonNode json(HttpResponse<String> response) throws Exception {
-    return JSON.readTree(response.body());
-  }
-
-  static String createReport(String reportId) {
-    return "{\"reportId\":\"" + reportId + "\",\"body\":\"Inter-Agency Meeting on Outer Space Activities\","
-        + "\"sessionNumber\":40,\"title\":\"Report on its fortieth session\",\"venue\":\"online\","
-        + "\"startDate\":\"2021-12-14\",\"endDate\":\"2021-12-14\",\"language\":\"en\"}";
   }
 }
