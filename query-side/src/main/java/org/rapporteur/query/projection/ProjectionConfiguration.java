@@ -1,6 +1,14 @@
 package org.rapporteur.query.projection;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -11,10 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The Kafka consumer and the projections it feeds. */
+/** The Kafka consumer, the projections it feeds, their rebuild and their health. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProjectionProperties.class)
 public class ProjectionConfiguration {
+
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
   @Bean
   ProjectionStore projectionStore(JdbcTemplate jdbc) {
@@ -32,21 +42,65 @@ public class ProjectionConfiguration {
       ProjectionStore store,
       PlatformTransactionManager transactionManager,
       ProjectionPositions positions) {
-    KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "rapporteur-query-side",
-                // Offsets live in the projection's database, written with its rows.
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000,
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer());
     return new ReportProjector(
-        consumer, store, new TransactionTemplate(transactionManager), positions, properties.topic());
+        consumer(properties, properties.consumerGroup()),
+        store,
+        new TransactionTemplate(transactionManager),
+        positions,
+        properties.topic());
+  }
+
+  @Bean
+  ProjectionRebuild projectionRebuild(
+      ProjectionProperties properties,
+      ProjectionStore store,
+      PlatformTransactionManager transactionManager,
+      ReportProjector projector) {
+    Supplier<Consumer<byte[], byte[]>> consumers = () -> consumer(properties, null);
+    return new ProjectionRebuild(
+        store, new TransactionTemplate(transactionManager), projector, consumers, properties.topic());
+  }
+
+  @Bean(destroyMethod = "close")
+  Admin projectionAdmin(ProjectionProperties properties) {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+            AdminClientConfig.CLIENT_ID_CONFIG, "rapporteur-query-side-health",
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) HEALTH_TIMEOUT.toMillis(),
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) HEALTH_TIMEOUT.toMillis()));
+  }
+
+  @Bean
+  ProjectionHealthIndicator projectionHealthIndicator(
+      Admin projectionAdmin, ProjectionStore store, ReportProjector projector, ProjectionProperties properties) {
+    return new ProjectionHealthIndicator(projectionAdmin, store, projector, properties.topic(), HEALTH_TIMEOUT);
+  }
+
+  @Bean
+  MeterBinder parkedEventsGauge(ProjectionStore store) {
+    return registry ->
+        Gauge.builder("rapporteur.projection.parked", store, s -> s.parkedCount(s.activeGeneration()))
+            .description("Events the active projection could not apply")
+            .register(registry);
+  }
+
+  /**
+   * A consumer of the report events: in the group when {@code group} is given (the live
+   * projector), else assigned by hand (a rebuild). Offsets live in the projection's database.
+   */
+  static KafkaConsumer<byte[], byte[]> consumer(ProjectionProperties properties, String group) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, group == null ? "rapporteur-query-side-rebuild" : "rapporteur-query-side");
+    if (group != null) {
+      config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    }
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
+    config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+    return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 }

@@ -26,11 +26,6 @@ public class ProjectionPositions {
     }
   }
 
-  /** Forgets what it knew, after a rebuild switched generations. */
-  void reset() {
-    applied.clear();
-  }
-
   /**
    * Waits until the report's applied position is at least {@code position}.
    *

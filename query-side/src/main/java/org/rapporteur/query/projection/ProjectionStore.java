@@ -67,8 +67,23 @@ public class ProjectionStore {
     return draftJson(generation, reportId).map(json -> DraftState.from(readDraft(json)));
   }
 
-  List<String> blockedReports(int generation) {
-    return jdbc.queryForList("SELECT DISTINCT report_id FROM q_parked WHERE generation = ?", String.class, generation);
+  /** The reports with parked events, and the last position parked for each. */
+  Map<String, Long> blockedReports(int generation) {
+    Map<String, Long> blocked = new HashMap<>();
+    jdbc.query(
+        "SELECT report_id, MAX(position) FROM q_parked WHERE generation = ? GROUP BY report_id",
+        rs -> {
+          blocked.put(rs.getString(1), rs.getLong(2));
+        },
+        generation);
+    return blocked;
+  }
+
+  /** Deletes every row of the generation: before a rebuild fills it, and after it was replaced. */
+  void deleteGeneration(int generation) {
+    for (String table : List.of("q_event", "q_draft", "q_pending", "q_offset", "q_parked")) {
+      jdbc.update("DELETE FROM " + table + " WHERE generation = ?", generation);
+    }
   }
 
   /** Writes one consumed batch: events, drafts, pending approvals, parked events and offsets. */

@@ -1,40 +1,40 @@
 package org.rapporteur.query.projection;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.rapporteur.query.draft.DraftState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Consumes the report events and projects them: the audit trail, the drafts and the chair's
- * queue, all written with the consumed offsets in one database transaction per poll.
+ * The live projector: consumes the report events in the query side's consumer group and projects
+ * them into the active generation, one database transaction per poll (see {@link Projection}).
  *
  * <p>Exactly-once in effect: offsets come from the database, not from Kafka's group commits, so a
- * crash resumes after the last committed batch; an event whose position the report has already
- * applied is a duplicate (the publisher may send a batch twice) and is skipped. An event that
- * cannot be applied is parked with its error, and so are the later events of its report, while
- * other reports go on.
+ * crash resumes after the last committed batch. A failure (database down, broker gone) is logged,
+ * shown by the health endpoint, and retried from the stored offsets; it never ends the thread.
+ * A rebuild takes over through {@link #handOver}, run between two batches.
  */
 public class ReportProjector implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ReportProjector.class);
-  private static final int CACHE_SIZE = 2_000;
+  private static final long RETRY_MILLIS = 1_000;
 
   private final Consumer<byte[], byte[]> consumer;
   private final ProjectionStore store;
@@ -42,17 +42,12 @@ public class ReportProjector implements SmartLifecycle {
   private final ProjectionPositions positions;
   private final String topic;
   private final AtomicLong eventsApplied = new AtomicLong();
-  private final Map<String, DraftState> cache =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, DraftState> eldest) {
-          return size() > CACHE_SIZE;
-        }
-      };
-  private final Set<String> blocked = new HashSet<>();
+  private final AtomicReference<Handoff> handoff = new AtomicReference<>();
+  private final Object retrySignal = new Object();
+  private volatile Projection projection;
   private volatile Thread thread;
   private volatile boolean running;
-  private volatile int generation;
+  private volatile String lastError;
 
   public ReportProjector(
       Consumer<byte[], byte[]> consumer,
@@ -69,8 +64,7 @@ public class ReportProjector implements SmartLifecycle {
 
   @Override
   public void start() {
-    generation = store.activeGeneration();
-    blocked.addAll(store.blockedReports(generation));
+    projection = new Projection(store, transactions, store.activeGeneration());
     running = true;
     thread = new Thread(this::run, "report-projector");
     thread.setDaemon(true);
@@ -81,6 +75,9 @@ public class ReportProjector implements SmartLifecycle {
   public void stop() {
     running = false;
     consumer.wakeup();
+    synchronized (retrySignal) {
+      retrySignal.notifyAll();
+    }
     Thread t = thread;
     if (t != null) {
       try {
@@ -96,104 +93,119 @@ public class ReportProjector implements SmartLifecycle {
     return running;
   }
 
+  /** Events applied since start. */
   public long eventsApplied() {
     return eventsApplied.get();
   }
 
-  private void run() {
+  /** The last failure of the projector, or null when the last batch went through. */
+  public String lastError() {
+    return lastError;
+  }
+
+  /**
+   * Runs {@code action} on the projector's thread between two batches, while it consumes nothing,
+   * and continues on the projection the action returns, from that projection's stored offsets.
+   * A rebuild switches generations this way, so no event is skipped or applied twice.
+   *
+   * @param action given the live projection; its result becomes the live one
+   * @param timeout how long to wait for the projector to pause
+   * @throws TimeoutException when the projector did not pause in time; the action will not run
+   * @throws ExecutionException when the action failed; the live projection stays
+   */
+  void handOver(UnaryOperator<Projection> action, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Handoff request = new Handoff(action, new CompletableFuture<>());
+    if (!running || !handoff.compareAndSet(null, request)) {
+      throw new IllegalStateException("the live projector is not running or already handing over");
+    }
+    consumer.wakeup();
     try {
-      consumer.subscribe(List.of(topic), new ResumeFromStoredOffsets());
-      while (running) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-        if (!records.isEmpty()) {
-          project(records);
-        }
-      }
-    } catch (WakeupException e) {
-      if (running) {
+      request.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      if (handoff.compareAndSet(request, null)) {
         throw e;
       }
-    } catch (RuntimeException e) {
-      log.error("the report projector stopped", e);
+      request.done().get(); // the projector took it just now: it runs to the end
+    }
+  }
+
+  Map<TopicPartition, Long> storedOffsets() {
+    return projection.storedOffsets(topic);
+  }
+
+  private void run() {
+    consumer.subscribe(List.of(topic), new ResumeFromStoredOffsets());
+    try {
+      while (running) {
+        try {
+          runHandoff();
+          ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+          if (!records.isEmpty()) {
+            Projection.Applied applied = projection.project(records);
+            eventsApplied.addAndGet(applied.events());
+            positions.advanced(applied.positions());
+          }
+          lastError = null;
+        } catch (WakeupException e) {
+          // stop() or a hand-over woke the poll; the loop checks both
+        } catch (RuntimeException e) {
+          lastError = Instant.now() + " " + e;
+          log.error("projecting failed; retrying from the stored offsets", e);
+          retryFromStoredOffsets();
+        }
+      }
     } finally {
+      Handoff pending = handoff.getAndSet(null);
+      if (pending != null) {
+        pending.done().completeExceptionally(new IllegalStateException("the live projector stopped"));
+      }
       consumer.close();
       running = false;
     }
   }
 
-  private void project(ConsumerRecords<byte[], byte[]> records) {
-    Map<String, DraftState> touched = new HashMap<>();
-    try {
-      ProjectionBatch batch =
-          transactions.execute(
-              tx -> {
-                ProjectionBatch b = new ProjectionBatch();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                  apply(IncomingEvent.from(record), b, touched);
-                  b.consumed(new TopicPartition(record.topic(), record.partition()), record.offset());
-                }
-                touched.values().forEach(state -> b.draft(state.toView()));
-                store.write(generation, b);
-                return b;
-              });
-      Map<String, Long> advanced = new HashMap<>();
-      touched.forEach((report, state) -> advanced.put(report, state.position()));
-      synchronized (cache) {
-        cache.putAll(touched);
-      }
-      eventsApplied.addAndGet(batch.applied().size());
-      batch.parked().forEach(p -> blocked.add(p.event().reportId()));
-      positions.advanced(advanced);
-    } catch (RuntimeException e) {
-      // Nothing of the batch was stored: forget cached states and read the batch again.
-      log.warn("projecting a batch failed; it will be read again", e);
-      synchronized (cache) {
-        cache.clear();
-      }
-      rewindToStoredOffsets(records.partitions());
-      pause();
-    }
-  }
-
-  private void apply(IncomingEvent incoming, ProjectionBatch batch, Map<String, DraftState> touched) {
-    String reportId = incoming.reportId();
-    if (blocked.contains(reportId)) {
-      batch.parked(incoming, "an earlier event of this report is parked");
+  private void runHandoff() {
+    Handoff request = handoff.getAndSet(null);
+    if (request == null) {
       return;
     }
-    if (incoming.event() == null) {
-      park(incoming, batch, touched, "unreadable event: " + incoming.error());
+    Projection next;
+    try {
+      next = request.action().apply(projection);
+    } catch (RuntimeException e) {
+      request.done().completeExceptionally(e);
       return;
     }
-    DraftState state = touched.computeIfAbsent(reportId, this::load);
+    boolean switched = next != projection;
+    projection = next;
+    request.done().complete(null);
+    if (switched) {
+      // A failure here is retried from the same stored offsets, like any other.
+      rewindToStoredOffsets(consumer.assignment());
+    }
+  }
+
+  private void retryFromStoredOffsets() {
+    synchronized (retrySignal) {
+      try {
+        retrySignal.wait(RETRY_MILLIS); // back off; stop() cuts it short
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+        return;
+      }
+    }
     try {
-      if (state.apply(incoming.event())) {
-        batch.applied(incoming);
-      }
+      projection.forgetCachedDrafts();
+      rewindToStoredOffsets(consumer.assignment());
     } catch (RuntimeException e) {
-      park(incoming, batch, touched, e.getClass().getSimpleName() + ": " + e.getMessage());
+      log.warn("cannot read the stored offsets yet", e);
     }
-  }
-
-  private void park(IncomingEvent incoming, ProjectionBatch batch, Map<String, DraftState> touched, String reason) {
-    log.error("parked event {} of report {} at position {}: {}", incoming.eventId(), incoming.reportId(), incoming.position(), reason);
-    batch.parked(incoming, reason);
-    blocked.add(incoming.reportId());
-    touched.remove(incoming.reportId());
-  }
-
-  private DraftState load(String reportId) {
-    synchronized (cache) {
-      DraftState cached = cache.remove(reportId);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    return store.draftState(generation, reportId).orElseGet(DraftState::empty);
   }
 
   private void rewindToStoredOffsets(Collection<TopicPartition> partitions) {
-    Map<TopicPartition, Long> stored = store.offsets(generation, topic);
+    Map<TopicPartition, Long> stored = projection.storedOffsets(topic);
     for (TopicPartition partition : partitions) {
       Long offset = stored.get(partition);
       if (offset == null) {
@@ -204,13 +216,7 @@ public class ReportProjector implements SmartLifecycle {
     }
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(1_000); // back off before retrying a failed database write
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
+  private record Handoff(UnaryOperator<Projection> action, CompletableFuture<Void> done) {}
 
   /** Partitions are read from the offsets stored with the projection, never from Kafka's. */
   private final class ResumeFromStoredOffsets implements ConsumerRebalanceListener {
@@ -221,9 +227,7 @@ public class ReportProjector implements SmartLifecycle {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      synchronized (cache) {
-        cache.clear();
-      }
+      projection.forgetCachedDrafts();
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.rapporteur.query.web;
 
 import java.net.URI;
+import org.rapporteur.query.projection.ProjectionRebuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,12 @@ class QueryProblems {
     }
   }
 
+  static final class UnknownRebuild extends RuntimeException {
+    UnknownRebuild(String rebuildId) {
+      super("No rebuild '" + rebuildId + "' is known to this instance.");
+    }
+  }
+
   static final class PositionNotReached extends RuntimeException {
     PositionNotReached(String reportId, long position) {
       super("The projection of report '" + reportId + "' has not reached position " + position + " yet; retry shortly.");
@@ -68,6 +75,16 @@ class QueryProblems {
         problem(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getName() + " has an invalid value");
     problem.setProperty("field", e.getName());
     return problem;
+  }
+
+  @ExceptionHandler(UnknownRebuild.class)
+  ProblemDetail unknownRebuild(UnknownRebuild e) {
+    return problem(HttpStatus.NOT_FOUND, "unknown-rebuild", e.getMessage());
+  }
+
+  @ExceptionHandler(ProjectionRebuild.AlreadyRunning.class)
+  ProblemDetail rebuildRunning(ProjectionRebuild.AlreadyRunning e) {
+    return problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage());
   }
 
   @ExceptionHandler(PositionNotReached.class)

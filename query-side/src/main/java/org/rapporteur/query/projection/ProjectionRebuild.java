@@ -1,0 +1,175 @@
+package org.rapporteur.query.projection;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds every projection from the beginning of the topic into the next generation while the
+ * active one keeps serving, then switches.
+ *
+ * <p>The rebuild reads all partitions with its own consumer (no group) until it is close to the
+ * live projector's stored offsets. Then it hands over: between two of the live projector's batches,
+ * on its thread, it reads on to at least the live offsets, activates the new generation in one
+ * update of {@code q_generation}, and the live projector continues on the new generation from the
+ * new generation's stored offsets. Every record is thus applied once to each generation, none is
+ * skipped. The old generation's rows are deleted after the switch; on failure the new
+ * generation's rows are deleted and the old one goes on serving.
+ *
+ * <p>The state of rebuilds lives in the memory of the instance that runs them: it is lost on
+ * restart (an interrupted rebuild leaves only rows of an inactive generation, deleted by the next
+ * rebuild). With several query-side instances, only the instance that runs the rebuild pauses its
+ * projector; the others must be stopped during a rebuild.
+ */
+public class ProjectionRebuild {
+
+  private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+  /** Records the live projector may be ahead by when the rebuild asks it to hand over. */
+  private static final long HANDOVER_DISTANCE = 1_000;
+  private static final Duration HANDOVER_TIMEOUT = Duration.ofSeconds(30);
+
+  /** What {@code GET /api/admin/projections/rebuild/{id}} answers. */
+  public record Status(String rebuildId, String status, long eventsApplied, String detail) {}
+
+  /** Another rebuild runs; only one at a time. */
+  public static final class AlreadyRunning extends RuntimeException {
+    AlreadyRunning(String rebuildId) {
+      super("Rebuild " + rebuildId + " is still running; wait for it to end.");
+    }
+  }
+
+  private final ProjectionStore store;
+  private final TransactionTemplate transactions;
+  private final ReportProjector projector;
+  private final Supplier<Consumer<byte[], byte[]>> consumers;
+  private final String topic;
+  private final Map<String, Run> runs = new ConcurrentHashMap<>();
+  private final AtomicReference<Run> current = new AtomicReference<>();
+
+  public ProjectionRebuild(
+      ProjectionStore store,
+      TransactionTemplate transactions,
+      ReportProjector projector,
+      Supplier<Consumer<byte[], byte[]>> consumers,
+      String topic) {
+    this.store = store;
+    this.transactions = transactions;
+    this.projector = projector;
+    this.consumers = consumers;
+    this.topic = topic;
+  }
+
+  /** Starts a rebuild in the background and answers its id. */
+  public String start() {
+    Run run = new Run(UUID.randomUUID().toString());
+    Run running = current.compareAndExchange(null, run);
+    if (running != null) {
+      throw new AlreadyRunning(running.id);
+    }
+    runs.put(run.id, run);
+    Thread thread = new Thread(() -> execute(run), "projection-rebuild");
+    thread.setDaemon(true);
+    thread.start();
+    return run.id;
+  }
+
+  public Optional<Status> status(String rebuildId) {
+    return Optional.ofNullable(runs.get(rebuildId)).map(Run::status);
+  }
+
+  private void execute(Run run) {
+    int active = store.activeGeneration();
+    int next = active + 1;
+    boolean switched = false;
+    try (Consumer<byte[], byte[]> consumer = consumers.get()) {
+      store.deleteGeneration(next); // what an interrupted rebuild left
+      Projection projection = new Projection(store, transactions, next);
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      log.info("rebuild {} projects {} from the beginning into generation {}", run.id, topic, next);
+      while (behind(consumer, projector.storedOffsets()) > HANDOVER_DISTANCE) {
+        pollAndProject(consumer, projection, run);
+      }
+      projector.handOver(
+          live -> {
+            Map<TopicPartition, Long> liveOffsets = live.storedOffsets(topic);
+            while (behind(consumer, liveOffsets) > 0) {
+              pollAndProject(consumer, projection, run);
+            }
+            store.activate(next);
+            return projection;
+          },
+          HANDOVER_TIMEOUT);
+      switched = true;
+      store.deleteGeneration(active);
+      run.finish("COMPLETED", null);
+      log.info("rebuild {} switched to generation {} after {} events", run.id, next, run.eventsApplied.get());
+    } catch (Exception e) {
+      log.error("rebuild {} failed", run.id, e);
+      if (!switched) {
+        deleteQuietly(next);
+      }
+      run.finish(switched ? "COMPLETED" : "FAILED", String.valueOf(e.getMessage()));
+    } finally {
+      current.set(null);
+    }
+  }
+
+  private void pollAndProject(Consumer<byte[], byte[]> consumer, Projection projection, Run run) {
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+    if (!records.isEmpty()) {
+      run.eventsApplied.addAndGet(projection.project(records).events());
+    }
+  }
+
+  /** How many records the rebuild's consumer still has to read to reach {@code target}. */
+  private static long behind(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> target) {
+    long behind = 0;
+    for (TopicPartition partition : consumer.assignment()) {
+      behind += Math.max(0, target.getOrDefault(partition, 0L) - consumer.position(partition));
+    }
+    return behind;
+  }
+
+  private void deleteQuietly(int generation) {
+    try {
+      store.deleteGeneration(generation);
+    } catch (RuntimeException e) {
+      log.warn("cannot delete the rows of the failed generation {}; the next rebuild will", generation, e);
+    }
+  }
+
+  private static final class Run {
+    final String id;
+    final AtomicLong eventsApplied = new AtomicLong();
+    volatile String status = "RUNNING";
+    volatile String detail;
+
+    Run(String id) {
+      this.id = id;
+    }
+
+    void finish(String status, String detail) {
+      this.detail = detail;
+      this.status = status;
+    }
+
+    Status status() {
+      return new Status(id, status, eventsApplied.get(), detail);
+    }
+  }
+}
