@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.Header;
 import org.rapporteur.query.draft.RecordedEvent;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.ParagraphEvent;
+import org.rapporteur.shared.report.ReportEvent;
 
 /**
  * A Kafka record read back as the event it carries. {@code event} is null when the record cannot
@@ -26,8 +27,15 @@ record IncomingEvent(
     try {
       long pos = Long.parseLong(position);
       Instant timestamp = Instant.parse(time);
-      RecordedEvent event =
-          new RecordedEvent(pos, eventId, timestamp, ReportEventJson.fromBytes(type, record.value()));
+      ReportEvent read = ReportEventJson.fromBytes(type, record.value());
+      // A record that reads but lacks what every row needs would fail the whole batch, every time.
+      if (read.reportId() == null || !read.reportId().value().equals(reportId)) {
+        throw new IllegalArgumentException("the event's reportId does not match the record's key '" + reportId + "'");
+      }
+      if (read.actor() == null || read.actor().user() == null || read.actor().role() == null || eventId == null) {
+        throw new IllegalArgumentException("the event lacks its actor or id");
+      }
+      RecordedEvent event = new RecordedEvent(pos, eventId, timestamp, read);
       return new IncomingEvent(reportId, pos, eventId, type, timestamp, payload, event, null);
     } catch (RuntimeException e) {
       long pos = parseOrZero(position);

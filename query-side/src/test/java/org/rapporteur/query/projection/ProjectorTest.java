@@ -1,0 +1,227 @@
+package org.rapporteur.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapporteur.testing.TestKafka;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * The live projector and the rebuild against a real Kafka broker and a real database: duplicates,
+ * restarts, parking and replay. Subclasses pick the database.
+ */
+abstract class ProjectorTest {
+
+  private ProjectionFixture fixture;
+  private final List<ReportProjector> projectors = new ArrayList<>();
+
+  abstract ProjectionFixture fixture() throws Exception;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fixture = fixture();
+  }
+
+  @AfterEach
+  void tearDown() {
+    projectors.forEach(ReportProjector::stop);
+    fixture.close();
+  }
+
+  private ReportProjector startProjector() {
+    ReportProjector projector = fixture.projector();
+    projectors.add(projector);
+    return projector;
+  }
+
+  @Test
+  void duplicateDeliveryChangesNothing() throws Exception {
+    startProjector();
+    List<ProducerRecord<byte[], byte[]>> stream = fixture.report("dup", 6);
+    fixture.publish(stream.subList(0, 5));
+    fixture.awaitPosition("dup", 5);
+    List<Map<String, Object>> events = fixture.rows("q_event", 1, "report_id, position");
+    List<Map<String, Object>> drafts = fixture.rows("q_draft", 1, "report_id");
+
+    fixture.publish(stream.subList(0, 5)); // the publisher sent its batch again
+    fixture.publish(stream.subList(5, 6));
+    fixture.awaitPosition("dup", 6);
+
+    List<Map<String, Object>> after = fixture.rows("q_event", 1, "report_id, position");
+    assertThat(after).hasSize(6);
+    assertThat(after.subList(0, 5)).isEqualTo(events);
+    assertThat(fixture.count("q_parked", 1)).isZero();
+    assertThat(fixture.rows("q_draft", 1, "report_id")).hasSize(drafts.size());
+  }
+
+  @Test
+  void aRestartedProjectorResumesFromTheStoredOffsetsApplyingEachEventOnce() throws Exception {
+    ReportProjector first = startProjector();
+    List<ProducerRecord<byte[], byte[]>> a = fixture.report("restart-a", 20);
+    List<ProducerRecord<byte[], byte[]>> b = fixture.report("restart-b", 20);
+    fixture.publish(interleave(a.subList(0, 10), b.subList(0, 10)));
+    fixture.awaitPosition("restart-a", 10);
+    fixture.awaitPosition("restart-b", 10);
+    first.stop();
+    Map<TopicPartition, Long> offsetsAtStop = fixture.store.offsets(1, fixture.topic);
+
+    fixture.publish(interleave(a.subList(10, 20), b.subList(10, 20)));
+    ReportProjector second = startProjector();
+    fixture.awaitPosition("restart-a", 20);
+    fixture.awaitPosition("restart-b", 20);
+
+    assertThat(second.eventsApplied()).as("the second projector applies only what the first did not").isEqualTo(20);
+    assertThat(fixture.count("q_event", 1)).isEqualTo(40);
+    Map<TopicPartition, Long> offsets = fixture.store.offsets(1, fixture.topic);
+    assertThat(offsetsAtStop.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(20);
+    assertThat(offsets.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(40);
+  }
+
+  @Test
+  void anUnreadableEventIsParkedWithItsErrorAndOtherReportsGoOn() throws Exception {
+    ReportProjector projector = startProjector();
+    List<ProducerRecord<byte[], byte[]>> broken = new ArrayList<>(fixture.report("broken", 3));
+    broken.set(1, ProjectionFixture.record(fixture.topic, "broken", "AgendaItemProposed",
+        "{not json".getBytes(StandardCharsets.UTF_8), 2, Instant.now()));
+    fixture.publish(broken);
+    fixture.publish(fixture.report("healthy", 3));
+    fixture.awaitPosition("healthy", 3);
+    fixture.awaitPosition("broken", 1);
+    fixture.publish(broken); // redelivered: parked once, not twice
+
+    fixture.publish(fixture.report("healthy-after", 2));
+    fixture.awaitPosition("healthy-after", 2);
+    List<Map<String, Object>> parked = fixture.jdbc.queryForList(
+        "SELECT position, error FROM q_parked WHERE report_id = 'broken' ORDER BY position");
+    assertThat(parked).hasSize(2);
+    assertThat(parked.get(0).get("error").toString()).startsWith("unreadable event");
+    assertThat(parked.get(1).get("error").toString()).contains("earlier event of this report is parked");
+    assertThat(fixture.store.position(1, "broken")).isEqualTo(1);
+
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+      Health health =
+          new ProjectionHealthIndicator(admin, fixture.store, projector, fixture.topic, Duration.ofSeconds(5)).health();
+      assertThat(health.getStatus()).isEqualTo(Status.UP);
+      assertThat(health.getDetails()).containsEntry("parkedEvents", 2L).containsEntry("projectorRunning", true);
+      assertThat(health.getDetails().get("lag").toString()).contains("total=0");
+    }
+  }
+
+  @Test
+  void aRebuiltGenerationEqualsTheLiveOneRowForRow() throws Exception {
+    ReportProjector projector = startProjector();
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int r = 0; r < 12; r++) {
+      records.addAll(fixture.report("replay-" + r, 5 + r));
+    }
+    records.add(ProjectionFixture.record(fixture.topic, "replay-0", "AgendaItemProposed",
+        "{}".getBytes(StandardCharsets.UTF_8), 6, Instant.now()));
+    fixture.publish(records);
+    for (int r = 0; r < 12; r++) {
+      fixture.awaitPosition("replay-" + r, 5 + r);
+    }
+    fixture.awaitPosition("replay-0", 5);
+    ProjectionFixture.awaitCondition("the unappliable event parked", () -> fixture.count("q_parked", 1) == 1);
+    List<List<Map<String, Object>>> live = snapshot(1);
+
+    ProjectionRebuild rebuild = fixture.rebuild(projector);
+    String id = rebuild.start();
+    ProjectionFixture.awaitCondition("the rebuild to end", () -> !rebuild.status(id).orElseThrow().status().equals("RUNNING"));
+
+    assertThat(rebuild.status(id).orElseThrow().status()).isEqualTo("COMPLETED");
+    assertThat(rebuild.status(id).orElseThrow().eventsApplied()).isEqualTo(live.get(0).size());
+    assertThat(fixture.store.activeGeneration()).isEqualTo(2);
+    List<List<Map<String, Object>>> rebuilt = snapshot(2);
+    assertThat(rebuilt.get(0)).as("q_event").isEqualTo(live.get(0));
+    assertThat(rebuilt.get(1)).as("q_draft").isEqualTo(live.get(1));
+    assertThat(rebuilt.get(2)).as("q_pending").isEqualTo(live.get(2));
+    assertThat(rebuilt.get(3)).as("q_offset").isEqualTo(live.get(3));
+    assertThat(fixture.count("q_parked", 2)).isEqualTo(1);
+    assertThat(fixture.count("q_event", 1) + fixture.count("q_draft", 1) + fixture.count("q_offset", 1)).isZero();
+  }
+
+  @Test
+  void eventsPublishedDuringARebuildAreAppliedOnceAcrossTheSwitch() throws Exception {
+    ReportProjector projector = startProjector();
+    int reports = 8;
+    int events = 60;
+    List<List<ProducerRecord<byte[], byte[]>>> streams = new ArrayList<>();
+    for (int r = 0; r < reports; r++) {
+      streams.add(fixture.report("switch-" + r, events));
+      fixture.publish(streams.get(r).subList(0, events / 2));
+    }
+    fixture.awaitPosition("switch-0", events / 2);
+    ProjectionRebuild rebuild = fixture.rebuild(projector);
+
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    Future<?> writes = writer.submit(() -> {
+      for (int i = events / 2; i < events; i++) {
+        for (List<ProducerRecord<byte[], byte[]>> stream : streams) {
+          fixture.publish(stream.subList(i, i + 1));
+        }
+      }
+    });
+    String id = rebuild.start();
+    writes.get();
+    writer.shutdown();
+    ProjectionFixture.awaitCondition("the rebuild to end", () -> !rebuild.status(id).orElseThrow().status().equals("RUNNING"));
+    assertThat(rebuild.status(id).orElseThrow().status()).isEqualTo("COMPLETED");
+    for (int r = 0; r < reports; r++) {
+      fixture.awaitPosition("switch-" + r, events);
+    }
+
+    assertThat(fixture.store.activeGeneration()).isEqualTo(2);
+    assertThat(fixture.count("q_event", 2)).isEqualTo((long) reports * events);
+    assertThat(fixture.count("q_parked", 2)).as("no gap, no event twice").isZero();
+    for (int r = 0; r < reports; r++) {
+      assertThat(fixture.store.position(2, "switch-" + r)).isEqualTo(events);
+    }
+  }
+
+  @Test
+  void aSecondRebuildWhileOneRunsIsRefused() throws Exception {
+    ReportProjector projector = startProjector();
+    ProjectionRebuild rebuild = fixture.rebuild(projector);
+    fixture.publish(fixture.report("busy", 3));
+    fixture.awaitPosition("busy", 3);
+    String first = rebuild.start();
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(rebuild::start).isInstanceOf(ProjectionRebuild.AlreadyRunning.class);
+    } finally {
+      ProjectionFixture.awaitCondition("the rebuild to end", () -> !rebuild.status(first).orElseThrow().status().equals("RUNNING"));
+    }
+  }
+
+  private List<List<Map<String, Object>>> snapshot(int generation) {
+    return List.of(
+        fixture.rows("q_event", generation, "report_id, position"),
+        fixture.rows("q_draft", generation, "report_id"),
+        fixture.rows("q_pending", generation, "report_id, ordinal"),
+        fixture.rows("q_offset", generation, "topic, kafka_partition"));
+  }
+
+  private static <T> List<T> interleave(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>();
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      if (i < a.size()) all.add(a.get(i));
+      if (i < b.size()) all.add(b.get(i));
+    }
+    return all;
+  }
+}
