@@ -4,6 +4,8 @@ import java.net.URI;
 import org.rapporteur.query.projection.ProjectionRebuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,8 +15,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** The query API's refusals as RFC 9457 problems, with a stable {@code type} each. */
-@RestControllerAdvice
+/**
+ * The query API's refusals as RFC 9457 problems, with a stable {@code type} each. Scoped to the
+ * query controllers and ordered first: in the embedded product the command side's advice, which
+ * turns any exception into a 500, would otherwise answer for them.
+ */
+@RestControllerAdvice(basePackageClasses = QueryProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 
   private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
