@@ -35,6 +35,11 @@ record IncomingEvent(
       if (read.actor() == null || read.actor().user() == null || read.actor().role() == null || eventId == null) {
         throw new IllegalArgumentException("the event lacks its actor or id");
       }
+      if (eventId.length() > 64 || type.length() > 64
+          || read.actor().user().length() > 255
+          || (read.actor().entity() != null && read.actor().entity().length() > 64)) {
+        throw new IllegalArgumentException("the event's id, type or actor is longer than the audit trail holds");
+      }
       RecordedEvent event = new RecordedEvent(pos, eventId, timestamp, read);
       return new IncomingEvent(reportId, pos, eventId, type, timestamp, payload, event, null);
     } catch (RuntimeException e) {

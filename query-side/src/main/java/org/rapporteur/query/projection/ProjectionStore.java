@@ -141,7 +141,7 @@ public class ProjectionStore {
             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
         batch.parked().stream()
             .map(p -> new Object[] {
-                  generation, p.event().reportId(), p.event().position(), p.event().eventId(), p.event().type(),
+                  generation, cut(p.event().reportId()), p.event().position(), cut(p.event().eventId()), cut(p.event().type()),
                   p.reason(), OffsetDateTime.now(ZoneOffset.UTC)})
             .toList());
     List<Object[]> offsetKeys = new ArrayList<>();
@@ -289,6 +289,11 @@ public class ProjectionStore {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("a draft cannot be written", e);
     }
+  }
+
+  /** A parked record's identifiers may be as long as a sender made them; the row keeps what fits. */
+  private static String cut(String value) {
+    return value == null || value.length() <= 64 ? value : value.substring(0, 64);
   }
 
   private static Instant instant(OffsetDateTime time) {

@@ -124,6 +124,22 @@ abstract class ProjectorTest {
   }
 
   @Test
+  void anEventWithAnIdLongerThanTheAuditTrailHoldsIsParkedInsteadOfFailingEveryBatch() throws Exception {
+    startProjector();
+    List<ProducerRecord<byte[], byte[]>> longIds = fixture.report("long-ids", 2);
+    longIds.forEach(r -> {
+      r.headers().remove("ce_id");
+      r.headers().add("ce_id", "x".repeat(100).getBytes(StandardCharsets.UTF_8));
+    });
+    fixture.publish(longIds);
+    fixture.publish(fixture.report("after-long", 2));
+    fixture.awaitPosition("after-long", 2);
+    ProjectionFixture.awaitCondition("the long report's events parked", () -> fixture.count("q_parked", 1) == 2);
+    assertThat(fixture.jdbc.queryForList("SELECT error FROM q_parked ORDER BY position", String.class).get(0))
+        .contains("longer than the audit trail holds");
+  }
+
+  @Test
   void aRebuiltGenerationEqualsTheLiveOneRowForRow() throws Exception {
     ReportProjector projector = startProjector();
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
