@@ -135,8 +135,8 @@ public class ReportProjector implements SmartLifecycle {
   }
 
   private void run() {
-    consumer.subscribe(List.of(topic), new ResumeFromStoredOffsets());
     try {
+      consumer.subscribe(List.of(topic), new ResumeFromStoredOffsets());
       while (running) {
         try {
           runHandoff();
