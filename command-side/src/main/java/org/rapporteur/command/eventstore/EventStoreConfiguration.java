@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.sql.DataSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -119,14 +124,53 @@ public class EventStoreConfiguration {
     return new ReportCommandTargetResolver();
   }
 
+  /**
+   * The report aggregate with snapshots and, unless turned off, a cache. The cache is safe only
+   * while one command-side instance writes a report: it is never re-read from the store, so a
+   * second instance's events would leave it stale and its rule checks (a stale revision, say)
+   * wrong. Deployments that run several command-side instances turn it off; snapshots keep cold
+   * loads fast.
+   */
   @Bean
-  ConfigurerModule reportAggregate(@Value("${rapporteur.snapshot-threshold:250}") int snapshotThreshold) {
-    Cache cache = new WeakReferenceCache();
-    return configurer ->
-        configurer.configureAggregate(
-            AggregateConfigurer.defaultConfiguration(Report.class)
-                .configureCache(c -> cache)
-                .configureSnapshotTrigger(
-                    c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold)));
+  ConfigurerModule reportAggregate(
+      @Value("${rapporteur.snapshot-threshold:250}") int snapshotThreshold,
+      @Value("${rapporteur.aggregate-cache.enabled:true}") boolean cached) {
+    return configurer -> {
+      AggregateConfigurer<Report> report =
+          AggregateConfigurer.defaultConfiguration(Report.class)
+              .configureSnapshotTrigger(
+                  c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
+      if (cached) {
+        Cache cache = new WeakReferenceCache();
+        report.configureCache(c -> cache);
+      }
+      configurer.configureAggregate(report);
+    };
+  }
+
+  /** Retries a command that lost a race with another command-side instance; see {@link LostRaceRetryScheduler}. */
+  @Bean
+  LostRaceRetryScheduler lostRaceRetryScheduler(
+      ScheduledExecutorService commandRetryExecutor,
+      @Value("${rapporteur.command-retry.max-retries:8}") int maxRetries,
+      @Value("${rapporteur.command-retry.interval-millis:5}") int intervalMillis) {
+    return new LostRaceRetryScheduler(commandRetryExecutor, maxRetries, intervalMillis);
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ScheduledExecutorService commandRetryExecutor() {
+    return Executors.newScheduledThreadPool(
+        2,
+        task -> {
+          Thread thread = new Thread(task, "command-retry");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /** Replaces Axon's default gateway, which retries nothing. */
+  @Bean
+  CommandGateway commandGateway(CommandBus commandBus, LostRaceRetryScheduler retryScheduler) {
+    return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
   }
 }
