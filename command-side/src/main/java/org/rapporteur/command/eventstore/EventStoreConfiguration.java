@@ -24,7 +24,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -134,10 +136,12 @@ public class EventStoreConfiguration {
   @Bean
   ConfigurerModule reportAggregate(
       @Value("${rapporteur.snapshot-threshold:250}") int snapshotThreshold,
-      @Value("${rapporteur.aggregate-cache.enabled:true}") boolean cached) {
+      @Value("${rapporteur.aggregate-cache.enabled:true}") boolean cached,
+      AggregateFactory<Report> reportFactory) {
     return configurer -> {
       AggregateConfigurer<Report> report =
           AggregateConfigurer.defaultConfiguration(Report.class)
+              .configureAggregateFactory(c -> reportFactory)
               .configureSnapshotTrigger(
                   c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
       if (cached) {
@@ -146,6 +150,15 @@ public class EventStoreConfiguration {
       }
       configurer.configureAggregate(report);
     };
+  }
+
+  /**
+   * A bean, not only part of the aggregate's configuration: Spring's snapshotter finds the
+   * factories of the aggregates it snapshots among the beans, and without it takes no snapshot.
+   */
+  @Bean
+  AggregateFactory<Report> reportFactory() {
+    return new GenericAggregateFactory<>(Report.class);
   }
 
   /** Retries a command that lost a race with another command-side instance; see {@link LostRaceRetryScheduler}. */
