@@ -24,9 +24,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -158,7 +158,19 @@ public class EventStoreConfiguration {
    */
   @Bean
   AggregateFactory<Report> reportFactory() {
-    return new GenericAggregateFactory<>(Report.class);
+    // Not Axon's GenericAggregateFactory: it inspects the handlers before the Spring beans they
+    // take as parameters (ApprovalPolicy) can be resolved.
+    return new AggregateFactory<>() {
+      @Override
+      public Report createAggregateRoot(String aggregateIdentifier, DomainEventMessage<?> firstEvent) {
+        return firstEvent.getPayload() instanceof Report snapshot ? snapshot : new Report();
+      }
+
+      @Override
+      public Class<Report> getAggregateType() {
+        return Report.class;
+      }
+    };
   }
 
   /** Retries a command that lost a race with another command-side instance; see {@link LostRaceRetryScheduler}. */
