@@ -10,28 +10,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A plain HTTP client for the API, as any client would call it: JSON over HTTP Basic. */
-final class Api {
+public final class Api {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
 
-  Api(int port) {
+  public Api(int port) {
     this.base = "http://localhost:" + port;
   }
 
-  HttpResponse<String> get(String user, String path) {
+  public HttpResponse<String> get(String user, String path) {
     return send(user, "GET", path, null);
   }
 
-  HttpResponse<String> post(String user, String path, String json) {
+  public HttpResponse<String> post(String user, String path, String json) {
     return send(user, "POST", path, json);
   }
 
-  HttpResponse<String> put(String user, String path, String json) {
+  public HttpResponse<String> put(String user, String path, String json) {
     return send(user, "PUT", path, json);
   }
 
-  HttpResponse<String> send(String user, String method, String path, String json) {
+  public HttpResponse<String> send(String user, String method, String path, String json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
