@@ -64,6 +64,7 @@ class JwtIdentityTest extends EmbeddedApiTest {
     HttpResponse<String> section =
         call(token("sec-1", "SECRETARY", null), "POST", "/api/reports/" + report + "/sections", "{\"chapter\":\"I\",\"title\":\"Introduction\"}");
     String sectionId = json(section).get("sectionId").asText();
+    call(token("sec-1", "SECRETARY", null), "POST", "/api/reports/" + report + "/agenda-items", "{\"title\":\"Opening\"}");
 
     HttpResponse<String> adopted = call(token("chair-1", "chair", null), "POST", "/api/reports/" + report + "/agenda/adoption", null);
     assertThat(adopted.statusCode()).as(adopted.body()).isEqualTo(200);
