@@ -118,7 +118,7 @@ class ApiSurfaceTest extends AccessApiTest {
 
   @Test
   void valueOfTheWrongTypeNamesItsField() throws Exception {
-    HttpResponse<String> response = api().post("secretary", "/api/reports", createReport(newReportId()).replace("40", "\"forty\""));
+    HttpResponse<String> response = api().post("secretary", "/api/reports", createReport(newReportId()).replace("\"sessionNumber\":40", "\"sessionNumber\":\"forty\""));
     assertProblem(response, 400, "invalid-field");
     assertThat(json(response).get("field").asText()).isEqualTo("sessionNumber");
   }
