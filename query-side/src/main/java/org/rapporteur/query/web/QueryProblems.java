@@ -3,6 +3,8 @@ package org.rapporteur.query.web;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -10,10 +12,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** The query API's refusals as RFC 9457 problems, with a stable {@code type} each. */
-@RestControllerAdvice
+/**
+ * The query API's refusals as RFC 9457 problems, with a stable {@code type} each. Refusals before a
+ * controller is chosen (unknown path, wrong method) are the identity module's ApiProblems.
+ */
+@RestControllerAdvice(assignableTypes = ReportQueryController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 
   private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
@@ -75,11 +80,6 @@ class QueryProblems {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "1")
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "position-not-reached", e.getMessage()));
-  }
-
-  @ExceptionHandler(NoResourceFoundException.class)
-  ProblemDetail noSuchPath(NoResourceFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "unknown-path", "No such path in the API.");
   }
 
   @ExceptionHandler(Exception.class)
