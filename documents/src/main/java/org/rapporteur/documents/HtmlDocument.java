@@ -18,32 +18,36 @@ public final class HtmlDocument {
   private static final String CSS =
       """
       :root { color: #000; background: #fff; }
-      body { margin: 0 auto; max-width: 17cm; padding: 1.5cm 1cm; font: 11pt/1.5 "Times New Roman", "SimSun", "Songti SC", serif; }
+      body { margin: 0 auto; max-width: 17cm; padding: 1.5cm 1cm; font: 11pt/1.5 "Times New Roman", "Noto Serif CJK SC", "SimSun", "Songti SC", serif; }
       a { color: #00468b; }
       .report-header { margin-bottom: 2em; }
       .report-header p { margin: 0; }
-      .report-symbol { text-align: right; font-weight: bold; }
-      .parent-meeting { font-weight: bold; }
-      .parent-agenda-item { margin-top: 0.5em; }
-      .report-title { font-size: 14pt; margin: 1.5em 0 0.5em; }
-      .session-dates { margin-bottom: 1em; }
+      .report-symbol { text-align: right; font-weight: bold; font-size: 14pt; border-bottom: 2px solid #000; margin-bottom: 0.75em; }
+      .parent-meeting p:first-child { font-weight: bold; }
+      .parent-agenda-item { margin-top: 0.75em; }
+      .parent-agenda-item p:last-child { font-weight: bold; }
+      .report-title { font-size: 15pt; text-align: center; margin: 2em 0 0.25em; }
+      .session-dates { text-align: center; margin-bottom: 1.5em; }
       .footnotes { margin-top: 1.5em; border-top: 1px solid #000; width: 6cm; padding-top: 0.3em; font-size: 9pt; }
       .footnotes ol { list-style: none; margin: 0; padding: 0; }
       .footnote-marker { display: inline-block; min-width: 1.5em; }
-      .chapter-heading { font-size: 12pt; margin: 1.5em 0 0.75em; }
-      .section-heading { font-size: 11pt; margin: 1.25em 0 0.5em 1em; }
-      .unit { margin: 0 0 0.6em; text-align: justify; }
-      .unit > .num { display: inline-block; min-width: 2.2em; }
-      .agenda { list-style: none; margin: 0.3em 0 0.3em 3em; padding: 0; }
-      .agenda .num { display: inline-block; min-width: 2em; }
-      .draft-marker { display: inline-block; margin-left: 0.5em; padding: 0 0.3em; border: 1px dashed #a00; color: #a00; font-size: 8pt; vertical-align: middle; }
+      /* Headings and paragraphs hang their numbers in a gutter, as the UN lays reports out. */
+      .chapter-heading { font-size: 13pt; margin: 1.75em 0 0.75em; display: grid; grid-template-columns: 2.5em 1fr; }
+      .section-heading { font-size: 11pt; margin: 1.25em 0 0.5em 1.25em; display: grid; grid-template-columns: 2em 1fr; }
+      .unit { margin: 0 0 0.6em; text-align: justify; display: grid; grid-template-columns: 2.5em 1fr; }
+      .unit > * { grid-column: 2; }
+      .unit > .num { grid-column: 1; grid-row: 1; }
+      .agenda { list-style: none; margin: 0.3em 0 0.3em 2.5em; padding: 0; }
+      .agenda-item { display: grid; grid-template-columns: 2em 1fr; }
+      .draft-marker { justify-self: start; margin-top: 0.2em; padding: 0 0.3em; border: 1px dashed #a00; color: #a00; font-size: 8pt; }
       .unit.draft { background: #fff8e5; }
       .annex { margin-top: 3em; }
-      .annex-label { font-size: 12pt; }
-      .annex-title { font-size: 12pt; margin: 1em 0; }
+      .annex-label { font-size: 13pt; }
+      .annex-title { font-size: 13pt; text-align: center; margin: 1em 0 1.5em; }
       .officer { margin: 0.3em 0; }
+      .entities-heading { font-size: 11pt; margin: 1.25em 0 0.5em; }
       .entities { border-collapse: collapse; width: 100%; }
-      .entities th { text-align: left; font-weight: normal; vertical-align: top; width: 60%; padding: 0.15em 1em 0.15em 1em; }
+      .entities th { text-align: left; font-weight: normal; vertical-align: top; width: 60%; padding: 0.15em 1em 0.15em 1.25em; }
       .entities td { vertical-align: top; padding: 0.15em 0; }
       .representatives { list-style: none; margin: 0; padding: 0; }
       @page { size: A4; margin: 2.5cm 2cm 2.5cm 2cm; }
@@ -206,7 +210,7 @@ public final class HtmlDocument {
     for (AgendaItemView item : layout.agenda) {
       out.append("<li class=\"agenda-item\" value=\"").append(item.number()).append("\" data-item-id=\"")
           .append(esc(String.valueOf(item.itemId()))).append("\"><span class=\"num\">").append(item.number()).append(".</span>");
-      segments(out, Segment.ofText(item.title()));
+      textSpan(out, Segment.ofText(item.title()));
       out.append("</li>\n");
     }
     out.append("</ol>\n");

@@ -48,7 +48,7 @@ class HtmlDocumentTest {
   @Test
   void theAdoptedAgendaIsEmbeddedOnceWhereThePlaceholderStands() {
     assertThat(draft).doesNotContain("{agenda}").containsOnlyOnce("<ol class=\"agenda\">");
-    assertThat(draft).contains("<li class=\"agenda-item\" value=\"3\" data-item-id=\"ai-3\"><span class=\"num\">3.</span>秘书长的报告");
+    assertThat(draft).contains("<li class=\"agenda-item\" value=\"3\" data-item-id=\"ai-3\"><span class=\"num\">3.</span><span class=\"text\">秘书长的报告");
   }
 
   @Test

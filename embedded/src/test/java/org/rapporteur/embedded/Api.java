@@ -15,7 +15,7 @@ public final class Api {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
 
-  Api(int port) {
+  public Api(int port) {
     this.base = "http://localhost:" + port;
   }
 

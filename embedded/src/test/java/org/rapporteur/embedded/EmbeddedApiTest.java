@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 @ActiveProfiles("embedded")
 public abstract class EmbeddedApiTest {
 
-  static final ObjectMapper JSON = ReportEventJson.newObjectMapper();
+  protected static final ObjectMapper JSON = ReportEventJson.newObjectMapper();
 
   @LocalServerPort protected int port;
 

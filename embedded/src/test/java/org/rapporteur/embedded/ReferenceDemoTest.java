@@ -9,21 +9,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.rapporteur.testing.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The embedded default's first start: the reference report is rebuilt through the product's own
  * commands and published as the reference lays it out.
  */
-class ReferenceDemoTest extends EmbeddedApiTest {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    properties(registry, TestDatabases.h2Url(), "sa", "");
-    registry.add("rapporteur.demo.enabled", () -> "true");
-  }
+class ReferenceDemoTest extends ReferenceDemoApiTest {
 
   @Test
   void theReferenceReportIsRebuiltAdoptedWithTwentyFiveNumberedUnits() throws Exception {

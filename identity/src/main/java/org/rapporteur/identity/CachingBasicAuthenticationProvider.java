@@ -24,17 +24,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * <p>BCrypt costs tens of milliseconds of CPU by design; paid on every request it alone would cap
  * a two-core machine at a few dozen requests a second. A verified pair is remembered under the
  * SHA-256 of user and password (never the password itself) for a bounded time, so each client pays
- * the hash once. A wrong password is never cached and always pays the full hash.
+ * the hash once. A wrong password is never cached and always pays the full hash; the cache holds at
+ * most one entry per valid user and password, so it cannot be filled from outside.
  */
 final class CachingBasicAuthenticationProvider implements AuthenticationProvider {
 
   private final Map<String, Account> accounts;
   private final PasswordEncoder encoder;
   private final Cache<String, Actor> verified;
+  private final String unknownUserHash;
 
   CachingBasicAuthenticationProvider(List<Actor> users, String password, PasswordEncoder encoder, Duration ttl) {
     this.encoder = encoder;
     String hash = encoder.encode(password);
+    this.unknownUserHash = hash;
     this.accounts =
         users.stream()
             .collect(Collectors.toUnmodifiableMap(Actor::user, actor -> new Account(actor, hash)));
@@ -49,7 +52,9 @@ final class CachingBasicAuthenticationProvider implements AuthenticationProvider
     Actor actor = verified.getIfPresent(key);
     if (actor == null) {
       Account account = accounts.get(user);
-      if (account == null || !encoder.matches(password, account.passwordHash())) {
+      // An unknown user pays the same hash as a known one, so timing does not tell which users exist.
+      boolean matches = encoder.matches(password, account == null ? unknownUserHash : account.passwordHash());
+      if (account == null || !matches) {
         throw new BadCredentialsException("unknown user or wrong password");
       }
       actor = account.actor();

@@ -1,6 +1,11 @@
 package org.rapporteur.identity;
 
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +23,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * role checks of the query side. Sessions are never created: each request carries its credentials.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, RequestLimits.class})
+@Import({ApiProblems.class, ProblemErrorController.class, ApiDocumentation.class})
 public class IdentityConfiguration {
 
   @Bean
@@ -56,6 +62,26 @@ public class IdentityConfiguration {
                       new JwtActorConverter(properties.roleClaim(), properties.entityClaim()))));
     }
     return http.build();
+  }
+
+  /**
+   * JWT mode with the provider's RSA key as a file. Without it, Spring Boot builds the decoder from
+   * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}) and
+   * {@code .audiences}.
+   */
+  @Bean
+  @ConditionalOnProperty("rapporteur.identity.jwt.public-key-location")
+  JwtDecoder localKeyJwtDecoder(IdentityProperties properties) {
+    return LocalKeyJwtDecoder.of(properties.jwt());
+  }
+
+  /** Before security, so an oversize body is refused before anyone pays to authenticate it. */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(RequestLimits limits) {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxRequestSize().toBytes()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean

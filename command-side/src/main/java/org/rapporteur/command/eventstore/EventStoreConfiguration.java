@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.sql.DataSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -19,6 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
@@ -119,14 +126,76 @@ public class EventStoreConfiguration {
     return new ReportCommandTargetResolver();
   }
 
+  /**
+   * The report aggregate with snapshots and, unless turned off, a cache. The cache is safe only
+   * while one command-side instance writes a report: it is never re-read from the store, so a
+   * second instance's events would leave it stale and its rule checks (a stale revision, say)
+   * wrong. Deployments that run several command-side instances turn it off; snapshots keep cold
+   * loads fast.
+   */
   @Bean
-  ConfigurerModule reportAggregate(@Value("${rapporteur.snapshot-threshold:250}") int snapshotThreshold) {
-    Cache cache = new WeakReferenceCache();
-    return configurer ->
-        configurer.configureAggregate(
-            AggregateConfigurer.defaultConfiguration(Report.class)
-                .configureCache(c -> cache)
-                .configureSnapshotTrigger(
-                    c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold)));
+  ConfigurerModule reportAggregate(
+      @Value("${rapporteur.snapshot-threshold:250}") int snapshotThreshold,
+      @Value("${rapporteur.aggregate-cache.enabled:true}") boolean cached,
+      AggregateFactory<Report> reportFactory) {
+    return configurer -> {
+      AggregateConfigurer<Report> report =
+          AggregateConfigurer.defaultConfiguration(Report.class)
+              .configureAggregateFactory(c -> reportFactory)
+              .configureSnapshotTrigger(
+                  c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
+      if (cached) {
+        Cache cache = new WeakReferenceCache();
+        report.configureCache(c -> cache);
+      }
+      configurer.configureAggregate(report);
+    };
+  }
+
+  /**
+   * A bean, not only part of the aggregate's configuration: Spring's snapshotter finds the
+   * factories of the aggregates it snapshots among the beans, and without it takes no snapshot.
+   */
+  @Bean
+  AggregateFactory<Report> reportFactory() {
+    // Not Axon's GenericAggregateFactory: it inspects the handlers before the Spring beans they
+    // take as parameters (ApprovalPolicy) can be resolved.
+    return new AggregateFactory<>() {
+      @Override
+      public Report createAggregateRoot(String aggregateIdentifier, DomainEventMessage<?> firstEvent) {
+        return firstEvent.getPayload() instanceof Report snapshot ? snapshot : new Report();
+      }
+
+      @Override
+      public Class<Report> getAggregateType() {
+        return Report.class;
+      }
+    };
+  }
+
+  /** Retries a command that lost a race with another command-side instance; see {@link LostRaceRetryScheduler}. */
+  @Bean
+  LostRaceRetryScheduler lostRaceRetryScheduler(
+      ScheduledExecutorService commandRetryExecutor,
+      @Value("${rapporteur.command-retry.max-retries:8}") int maxRetries,
+      @Value("${rapporteur.command-retry.interval-millis:5}") int intervalMillis) {
+    return new LostRaceRetryScheduler(commandRetryExecutor, maxRetries, intervalMillis);
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ScheduledExecutorService commandRetryExecutor() {
+    return Executors.newScheduledThreadPool(
+        2,
+        task -> {
+          Thread thread = new Thread(task, "command-retry");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /** Replaces Axon's default gateway, which retries nothing. */
+  @Bean
+  CommandGateway commandGateway(CommandBus commandBus, LostRaceRetryScheduler retryScheduler) {
+    return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
   }
 }

@@ -55,15 +55,6 @@ final class Permissions {
     }
   }
 
-  /** Segregation of duties: the chair does not approve words it wrote itself. */
-  static void requireNotRevisionAuthor(Actor actor, String revisionAuthor, String what) {
-    if (actor.user().equals(revisionAuthor)) {
-      throw new ForbiddenActionException(
-          "segregation-of-duties",
-          actor.user() + " wrote the current revision of " + what + " and may not approve it");
-    }
-  }
-
   private static String name(Role role) {
     return role.name().toLowerCase();
   }

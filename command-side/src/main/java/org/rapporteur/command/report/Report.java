@@ -339,7 +339,7 @@ public class Report {
    * named revision is what guards the text, and a later revision reopens it.
    */
   @CommandHandler
-  long handle(ApproveParagraph command) {
+  long handle(ApproveParagraph command, ApprovalPolicy approvalPolicy) {
     Permissions.requireRole(command.actor(), "approve paragraphs", Role.CHAIR);
     requireNotAdopted();
     ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
@@ -354,7 +354,7 @@ public class Report {
           "already-approved",
           "revision " + paragraph.revision() + " of paragraph " + command.paragraphId() + " is already approved");
     }
-    Permissions.requireNotRevisionAuthor(command.actor(), paragraph.revisionAuthor(), "paragraph " + command.paragraphId());
+    approvalPolicy.requireMayApprove(command.actor(), paragraph.revisionAuthor(), "paragraph " + command.paragraphId());
     apply(new ParagraphApproved(reportId, command.paragraphId(), paragraph.revision(), command.actor(), now()));
     return position();
   }

@@ -3,6 +3,7 @@ package org.rapporteur.command.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -11,21 +12,25 @@ import org.rapporteur.command.report.StaleRevisionException;
 import org.rapporteur.shared.report.Identifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every refusal of the command API as an RFC 9457 problem: a stable {@code type} per rule, the
- * {@code field} for invalid input, and nothing internal. The command changed nothing.
+ * {@code field} for invalid input, and nothing internal. The command changed nothing. Refusals
+ * before a controller is chosen (unknown path, wrong method) are the identity module's ApiProblems.
  */
-@RestControllerAdvice
+@RestControllerAdvice(assignableTypes = ReportCommandController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class CommandProblems {
 
   private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
@@ -83,27 +88,36 @@ class CommandProblems {
     return problem;
   }
 
+  /**
+   * A body field the command does not take (who acted, a status, an author, a revision...) or a
+   * value of the wrong type is named in {@code field}; Jackson's own message is not passed on, as it
+   * names internal classes.
+   */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return problem(
-        HttpStatus.BAD_REQUEST,
-        "malformed-request",
-        "The body is not valid JSON for this command, has a field of the wrong type, or a field that cannot be set.");
+    Throwable cause = e.getCause();
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      ProblemDetail problem =
+          problem(
+              HttpStatus.BAD_REQUEST,
+              "unknown-field",
+              "The field '" + unknown.getPropertyName() + "' cannot be set by this command.");
+      problem.setProperty("field", unknown.getPropertyName());
+      return problem;
+    }
+    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field =
+          mismatch.getPath().stream()
+              .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining(".")).replace(".[", "[");
+      return invalidField(field, field + " has a value of the wrong type or form");
+    }
+    return problem(HttpStatus.BAD_REQUEST, "malformed-request", "The body is not valid JSON.");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail notJson(HttpMediaTypeNotSupportedException e) {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send the body as application/json.");
-  }
-
-  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ProblemDetail wrongMethod(HttpRequestMethodNotSupportedException e) {
-    return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "This path does not take " + e.getMethod() + ".");
-  }
-
-  @ExceptionHandler(NoResourceFoundException.class)
-  ProblemDetail noSuchPath(NoResourceFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "unknown-path", "No such path in the API.");
   }
 
   @ExceptionHandler(Exception.class)

@@ -261,6 +261,17 @@ class ParagraphTest {
   }
 
   @Test
+  void withoutSegregationOfDutiesAChairMayApproveARevisionItWroteItself() {
+    AggregateTestFixture<Report> unsegregated = newFixture(new ApprovalPolicy(false));
+    Actor chairAsSecretary = new Actor("dual", Role.SECRETARY, null);
+    Actor chairAsChair = new Actor("dual", Role.CHAIR, null);
+    unsegregated
+        .given(concat(ituParagraph(), new ParagraphRevised(REPORT, PARA, 1, 2, REVISED, false, chairAsSecretary, EARLIER)))
+        .when(new ApproveParagraph(REPORT, PARA, 2, chairAsChair))
+        .expectEvents(new ParagraphApproved(REPORT, PARA, 2, chairAsChair, unsegregated.currentTime()));
+  }
+
+  @Test
   void approvingAnUnknownParagraphIsNotFound() {
     fixture.given(created())
         .when(new ApproveParagraph(REPORT, PARA, 1, CHAIR))

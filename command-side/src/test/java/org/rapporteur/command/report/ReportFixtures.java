@@ -46,10 +46,15 @@ final class ReportFixtures {
 
   private ReportFixtures() {}
 
-  /** A fixture that routes commands as the wiring does. */
+  /** A fixture that routes commands as the wiring does, with the default approval policy. */
   static AggregateTestFixture<Report> newFixture() {
+    return newFixture(ApprovalPolicy.SEGREGATED);
+  }
+
+  static AggregateTestFixture<Report> newFixture(ApprovalPolicy approvalPolicy) {
     AggregateTestFixture<Report> fixture = new AggregateTestFixture<>(Report.class);
     fixture.registerCommandTargetResolver(new ReportCommandTargetResolver());
+    fixture.registerInjectableResource(approvalPolicy);
     return fixture;
   }
 

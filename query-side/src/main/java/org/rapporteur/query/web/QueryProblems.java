@@ -13,14 +13,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The query API's refusals as RFC 9457 problems, with a stable {@code type} each. Scoped to the
- * query controllers and ordered first: in the embedded product the command side's advice, which
- * turns any exception into a 500, would otherwise answer for them.
+ * The query API's refusals as RFC 9457 problems, with a stable {@code type} each. Refusals before a
+ * controller is chosen (unknown path, wrong method) are the identity module's ApiProblems.
  */
-@RestControllerAdvice(basePackageClasses = QueryProblems.class)
+@RestControllerAdvice(assignableTypes = {ReportQueryController.class, ProjectionAdminController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 
@@ -99,11 +97,6 @@ class QueryProblems {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "1")
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "position-not-reached", e.getMessage()));
-  }
-
-  @ExceptionHandler(NoResourceFoundException.class)
-  ProblemDetail noSuchPath(NoResourceFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "unknown-path", "No such path in the API.");
   }
 
   @ExceptionHandler(Exception.class)

@@ -2,6 +2,10 @@ package org.rapporteur.query.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +21,9 @@ import org.rapporteur.query.projection.ProjectionProperties;
 import org.rapporteur.query.projection.ProjectionStore;
 import org.rapporteur.query.draft.RecordedEvent;
 import org.rapporteur.shared.draft.AuditEntry;
+import org.rapporteur.shared.draft.ParagraphRevisionView;
+import org.rapporteur.shared.draft.PendingApproval;
+import org.rapporteur.shared.draft.ReportSummary;
 import org.rapporteur.shared.draft.ReportDraft;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.Identifiers;
@@ -33,7 +40,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * The query API of API.md. Every query of one report accepts {@code minPosition} and waits for
  * the projection to reach it; drafts and documents also answer for a past {@code asOf} instant or
- * {@code atPosition}, folded from the report's events.
+ * {@code atPosition}, folded from the report's events. Answers are serialised by the contract's
+ * own JSON mapper, so the OpenAPI description names their types explicitly.
  */
 @RestController
 class ReportQueryController {
@@ -52,11 +60,17 @@ class ReportQueryController {
     this.properties = properties;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = ReportSummary.class))))
   @GetMapping(value = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> reports() {
     return json(store.reports(store.activeGeneration()));
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReportDraft.class)))
   @GetMapping(value = "/api/reports/{reportId}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> draft(
       @PathVariable String reportId,
@@ -72,6 +86,7 @@ class ReportQueryController {
     return json(pastDraft(generation, reportId, asOf, atPosition));
   }
 
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
   @GetMapping("/api/reports/{reportId}/document.html")
   ResponseEntity<String> html(
       @PathVariable String reportId,
@@ -81,6 +96,7 @@ class ReportQueryController {
     return document(reportId, minPosition, asOf, atPosition, MediaType.parseMediaType("text/html;charset=UTF-8"), HtmlDocument::render);
   }
 
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/markdown", schema = @Schema(type = "string")))
   @GetMapping("/api/reports/{reportId}/document.md")
   ResponseEntity<String> markdown(
       @PathVariable String reportId,
@@ -90,6 +106,7 @@ class ReportQueryController {
     return document(reportId, minPosition, asOf, atPosition, MARKDOWN, MarkdownDocument::render);
   }
 
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/akn+xml", schema = @Schema(type = "string")))
   @GetMapping("/api/reports/{reportId}/document.xml")
   ResponseEntity<String> akomaNtoso(
       @PathVariable String reportId,
@@ -99,6 +116,9 @@ class ReportQueryController {
     return document(reportId, minPosition, asOf, atPosition, XML, AkomaNtosoDocument::render);
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = AuditEntry.class))))
   @GetMapping(value = "/api/reports/{reportId}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> audit(
       @PathVariable String reportId,
@@ -132,6 +152,9 @@ class ReportQueryController {
     return answer.contentType(MediaType.APPLICATION_JSON).body(write(entries));
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = ParagraphRevisionView.class))))
   @GetMapping(value = "/api/reports/{reportId}/paragraphs/{paragraphId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> history(
       @PathVariable String reportId,
@@ -150,6 +173,9 @@ class ReportQueryController {
     return json(history);
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = PendingApproval.class))))
   @GetMapping(value = "/api/approvals/pending", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> pending(
       @RequestParam(required = false) String reportId, @RequestParam(required = false) Long minPosition) {

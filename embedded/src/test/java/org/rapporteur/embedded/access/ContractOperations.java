@@ -1,0 +1,42 @@
+package org.rapporteur.embedded.access;
+
+import java.util.List;
+
+/**
+ * Every method and path of the command and query tables of /work/shared/API.md (version 1), copied
+ * by hand: the OpenAPI description must name each of them. The operations table's
+ * {@code /api/admin/projections/rebuild} endpoints are not listed: the product does not serve them
+ * yet, and {@code /actuator/health} is Spring Boot's, outside the API description.
+ */
+final class ContractOperations {
+
+  static final List<String> ALL =
+      List.of(
+          "POST /api/reports",
+          "POST /api/reports/{r}/agenda-items",
+          "PUT /api/reports/{r}/agenda-items/{i}",
+          "DELETE /api/reports/{r}/agenda-items/{i}",
+          "POST /api/reports/{r}/agenda/adoption",
+          "POST /api/reports/{r}/sections",
+          "POST /api/reports/{r}/participants",
+          "DELETE /api/reports/{r}/participants/{p}",
+          "POST /api/reports/{r}/paragraphs",
+          "PUT /api/reports/{r}/paragraphs/{p}",
+          "POST /api/reports/{r}/paragraphs/{p}/submission",
+          "POST /api/reports/{r}/paragraphs/{p}/approval",
+          "POST /api/reports/{r}/paragraphs/{p}/return",
+          "DELETE /api/reports/{r}/paragraphs/{p}",
+          "POST /api/reports/{r}/decisions",
+          "POST /api/reports/{r}/decisions/{d}/adoption",
+          "POST /api/reports/{r}/adoption",
+          "GET /api/reports",
+          "GET /api/reports/{r}",
+          "GET /api/reports/{r}/document.html",
+          "GET /api/reports/{r}/document.md",
+          "GET /api/reports/{r}/document.xml",
+          "GET /api/reports/{r}/audit",
+          "GET /api/reports/{r}/paragraphs/{p}/history",
+          "GET /api/approvals/pending");
+
+  private ContractOperations() {}
+}
