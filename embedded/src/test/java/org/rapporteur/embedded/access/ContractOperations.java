@@ -3,10 +3,9 @@ package org.rapporteur.embedded.access;
 import java.util.List;
 
 /**
- * Every method and path of the command and query tables of /work/shared/API.md (version 1), copied
- * by hand: the OpenAPI description must name each of them. The operations table's
- * {@code /api/admin/projections/rebuild} endpoints are not listed: the product does not serve them
- * yet, and {@code /actuator/health} is Spring Boot's, outside the API description.
+ * Every method and path of the command, query and operations tables of API.md (version 1), copied
+ * by hand: the OpenAPI description must name each of them. {@code /actuator/health} is Spring
+ * Boot's, outside the API description.
  */
 final class ContractOperations {
 
@@ -36,7 +35,9 @@ final class ContractOperations {
           "GET /api/reports/{r}/document.xml",
           "GET /api/reports/{r}/audit",
           "GET /api/reports/{r}/paragraphs/{p}/history",
-          "GET /api/approvals/pending");
+          "GET /api/approvals/pending",
+          "POST /api/admin/projections/rebuild",
+          "GET /api/admin/projections/rebuild/{rebuildId}");
 
   private ContractOperations() {}
 }
