@@ -44,6 +44,7 @@ class ReadYourWritesLatencyTest extends CommandApiTest {
       long answered = System.nanoTime();
       assertThat(position(r, position)).isGreaterThanOrEqualTo(position);
       toReadable.add(System.nanoTime() - answered);
+      // Missing when the watcher, an ordinary outside consumer, saw the record after the projector did.
       Long recorded = onKafka.get(position);
       if (recorded != null) {
         toKafka.add(recorded - answered);
