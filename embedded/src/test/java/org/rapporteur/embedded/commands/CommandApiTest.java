@@ -72,9 +72,14 @@ abstract class CommandApiTest extends EmbeddedApiTest {
 
   /** The report's position as the draft shows it once the projection has applied {@code atLeast}. */
   long position(String reportId, long atLeast) throws Exception {
+    return draft(reportId, atLeast).get("position").asLong();
+  }
+
+  /** The draft once the projection has applied {@code atLeast}. */
+  JsonNode draft(String reportId, long atLeast) throws Exception {
     HttpResponse<String> draft = http().get("auditor", "/api/reports/" + reportId + "?minPosition=" + atLeast);
     assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
-    return json(draft).get("position").asLong();
+    return json(draft);
   }
 
   long positionOf(HttpResponse<String> accepted) throws Exception {
