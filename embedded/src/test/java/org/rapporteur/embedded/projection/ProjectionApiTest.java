@@ -99,6 +99,38 @@ abstract class ProjectionApiTest extends EmbeddedApiTest {
   }
 
   @Test
+  void theChairsQueueListsSubmittedParagraphsAndProposedDecisionsAcrossReports() throws Exception {
+    String other = "pq-" + UUID.randomUUID();
+    ok(api.post("secretary", "/api/reports", createReport(other)));
+    String section = json(ok(api.post("secretary", "/api/reports/" + other + "/sections",
+        "{\"chapter\":\"I\",\"title\":\"Introduction\"}"))).get("sectionId").asText();
+    String waiting = json(ok(api.post("itu", "/api/reports/" + other + "/paragraphs",
+        "{\"sectionId\":\"" + section + "\",\"text\":\"The Meeting was opened.\"}"))).get("paragraphId").asText();
+    ok(api.post("itu", "/api/reports/" + other + "/paragraphs/" + waiting + "/submission", null));
+    JsonNode proposed = json(ok(api.post("wmo", "/api/reports/" + other + "/decisions",
+        "{\"sectionId\":\"" + section + "\",\"kind\":\"AGREED\",\"text\":\"The Meeting agreed to meet again.\"}")));
+    long position = proposed.get("position").asLong();
+
+    JsonNode queue = json(ok(api.get("chair", "/api/approvals/pending?reportId=" + other + "&minPosition=" + position)));
+    assertThat(queue).hasSize(2);
+    assertThat(queue.get(0).get("paragraphId").asText()).isEqualTo(waiting);
+    assertThat(queue.get(0).get("revision").asInt()).isEqualTo(1);
+    assertThat(queue.get(0).get("authorEntity").asText()).isEqualTo("ITU");
+    assertThat(queue.get(1).get("decisionId").asText()).isEqualTo(proposed.get("decisionId").asText());
+
+    List<String> acrossReports = new ArrayList<>();
+    json(ok(api.get("chair", "/api/approvals/pending"))).forEach(entry -> acrossReports.add(entry.get("reportId").asText()));
+    assertThat(acrossReports).contains(other).doesNotContain(report);
+
+    long approved = json(ok(api.post("chair", "/api/reports/" + other + "/paragraphs/" + waiting + "/approval",
+        "{\"revision\":1}"))).get("position").asLong();
+    JsonNode after = json(ok(api.get("chair", "/api/approvals/pending?reportId=" + other + "&minPosition=" + approved)));
+    assertThat(after).hasSize(1);
+    assertThat(after.get(0).get("decisionId").asText()).isEqualTo(proposed.get("decisionId").asText());
+    assertProblem(api.get("chair", "/api/approvals/pending?minPosition=1"), 400);
+  }
+
+  @Test
   void timeTravelRefusesPositionsAndInstantsOutsideTheReport() {
     assertProblem(api.get("auditor", path("?atPosition=0")), 400);
     assertProblem(api.get("auditor", path("?atPosition=8")), 400);
