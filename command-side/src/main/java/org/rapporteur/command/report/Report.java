@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.AddParticipant;
 import org.rapporteur.shared.report.AddSection;
 import org.rapporteur.shared.report.AdoptAgenda;
@@ -290,10 +291,7 @@ public class Report {
    */
   @CommandHandler
   long handle(ReviseParagraph command) {
-    Permissions.requireRole(command.actor(), "revise paragraphs", Role.SECRETARY, Role.DELEGATE);
-    requireNotAdopted();
-    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
-    Permissions.requireAuthorEntity(command.actor(), paragraph.authorEntity(), "paragraph " + command.paragraphId());
+    ParagraphState paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "revise paragraphs");
     requireText("text", command.text());
     if (command.baseRevision() != paragraph.revision()) {
       throw new StaleRevisionException(
@@ -319,10 +317,7 @@ public class Report {
 
   @CommandHandler
   long handle(SubmitParagraph command) {
-    Permissions.requireRole(command.actor(), "submit paragraphs", Role.SECRETARY, Role.DELEGATE);
-    requireNotAdopted();
-    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
-    Permissions.requireAuthorEntity(command.actor(), paragraph.authorEntity(), "paragraph " + command.paragraphId());
+    ParagraphState paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "submit paragraphs");
     if (paragraph.status() != ParagraphStatus.DRAFT && paragraph.status() != ParagraphStatus.RETURNED) {
       throw new StateConflictException(
           "paragraph-not-submittable",
@@ -379,10 +374,7 @@ public class Report {
 
   @CommandHandler
   long handle(WithdrawParagraph command) {
-    Permissions.requireRole(command.actor(), "withdraw paragraphs", Role.SECRETARY, Role.DELEGATE);
-    requireNotAdopted();
-    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
-    Permissions.requireAuthorEntity(command.actor(), paragraph.authorEntity(), "paragraph " + command.paragraphId());
+    ParagraphState paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "withdraw paragraphs");
     apply(new ParagraphWithdrawn(reportId, command.paragraphId(), command.actor(), now()));
     return position();
   }
@@ -468,6 +460,18 @@ public class Report {
       throw new InvalidCommandException(
           "unknown-reference", "section " + sectionId + " is not a section of this report");
     }
+  }
+
+  /**
+   * What revising, submitting and withdrawing share: a drafting role, a report not yet adopted, a
+   * live paragraph, and the actor's entity as its author (the secretary acts on any).
+   */
+  private ParagraphState requireOwnLiveParagraph(Actor actor, ParagraphId paragraphId, String action) {
+    Permissions.requireRole(actor, action, Role.SECRETARY, Role.DELEGATE);
+    requireNotAdopted();
+    ParagraphState paragraph = requireLiveParagraph(paragraphId);
+    Permissions.requireAuthorEntity(actor, paragraph.authorEntity(), "paragraph " + paragraphId);
+    return paragraph;
   }
 
   private ParagraphState requireLiveParagraph(ParagraphId paragraphId) {

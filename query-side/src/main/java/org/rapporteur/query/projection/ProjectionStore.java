@@ -64,7 +64,12 @@ public class ProjectionStore {
   }
 
   Optional<DraftState> draftState(int generation, String reportId) {
-    return draftJson(generation, reportId).map(json -> DraftState.from(readDraft(json)));
+    return draft(generation, reportId).map(DraftState::from);
+  }
+
+  /** The stored draft of a report, read back into the contract's record. */
+  public Optional<ReportDraft> draft(int generation, String reportId) {
+    return draftJson(generation, reportId).map(ProjectionStore::readDraft);
   }
 
   /** The reports with parked events, and the last position parked for each. */
@@ -188,15 +193,29 @@ public class ProjectionStore {
     return jdbc.query(
         "SELECT position, event_id, type, occurred_at, payload FROM q_event"
             + " WHERE generation = ? AND report_id = ? AND position <= ? ORDER BY position",
-        (rs, i) ->
-            new RecordedEvent(
-                rs.getLong(1),
-                rs.getString(2),
-                instant(rs.getObject(4, OffsetDateTime.class)),
-                ReportEventJson.fromBytes(rs.getString(3), rs.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+        ProjectionStore::recordedEvent,
         generation,
         reportId,
         maxPosition);
+  }
+
+  /** The events of one paragraph of the report, oldest first: what its history is made of. */
+  public List<RecordedEvent> paragraphEvents(int generation, String reportId, String paragraphId) {
+    return jdbc.query(
+        "SELECT position, event_id, type, occurred_at, payload FROM q_event"
+            + " WHERE generation = ? AND report_id = ? AND paragraph_id = ? ORDER BY position",
+        ProjectionStore::recordedEvent,
+        generation,
+        reportId,
+        paragraphId);
+  }
+
+  private static RecordedEvent recordedEvent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new RecordedEvent(
+        rs.getLong(1),
+        rs.getString(2),
+        instant(rs.getObject(4, OffsetDateTime.class)),
+        ReportEventJson.fromBytes(rs.getString(3), rs.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** The last position of the report at or before {@code instant}; 0 when it did not exist yet. */

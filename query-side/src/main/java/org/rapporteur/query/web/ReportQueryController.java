@@ -165,7 +165,8 @@ class ReportQueryController {
     if (!Identifiers.VALID.matcher(paragraphId).matches()) {
       throw new QueryProblems.UnknownParagraph(paragraphId);
     }
-    List<RecordedEvent> events = store.events(generation, reportId, Long.MAX_VALUE);
+    // Only the paragraph's own events, by index: a long report's other events are not read.
+    List<RecordedEvent> events = store.paragraphEvents(generation, reportId, paragraphId);
     var history = ParagraphHistory.of(ParagraphId.of(paragraphId), events);
     if (history.isEmpty()) {
       throw new QueryProblems.UnknownParagraph(paragraphId);
@@ -191,7 +192,7 @@ class ReportQueryController {
     int generation = awaitPosition(reportId, minPosition);
     ReportDraft draft =
         asOf == null && atPosition == null
-            ? ProjectionStoreViews.read(store.draftJson(generation, reportId).orElseThrow(() -> new QueryProblems.UnknownReport(reportId)))
+            ? store.draft(generation, reportId).orElseThrow(() -> new QueryProblems.UnknownReport(reportId))
             : pastDraft(generation, reportId, asOf, atPosition);
     return ResponseEntity.ok().contentType(type).body(renderer.apply(draft));
   }
@@ -256,17 +257,6 @@ class ReportQueryController {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Reads a stored draft for rendering. */
-  private static final class ProjectionStoreViews {
-    static ReportDraft read(String json) {
-      try {
-        return JSON.readValue(json, ReportDraft.class);
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 }
