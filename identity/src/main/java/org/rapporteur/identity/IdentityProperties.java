@@ -23,6 +23,10 @@ public record IdentityProperties(
 
   public IdentityProperties {
     mode = mode == null ? "demo" : mode;
+    if (!"demo".equals(mode) && !"jwt".equals(mode)) {
+      // A misspelt mode must not quietly fall back to one or the other.
+      throw new IllegalArgumentException("rapporteur.identity.mode must be 'demo' or 'jwt', not '" + mode + "'");
+    }
     demoPassword = demoPassword == null ? "demo" : demoPassword;
     roleClaim = roleClaim == null ? "role" : roleClaim;
     entityClaim = entityClaim == null ? "entity" : entityClaim;
