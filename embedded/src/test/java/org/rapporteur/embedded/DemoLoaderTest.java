@@ -41,6 +41,8 @@ class DemoLoaderTest {
       loaded = events(app);
       assertThat(loaded).isPositive();
       Api api = api(app);
+      // The loader has stored every event before the application answers; wait for their projection.
+      assertThat(api.get("auditor", "/api/reports/wmo-space-1?minPosition=" + loaded).statusCode()).isEqualTo(200);
       JsonNode reports = EmbeddedApiTest.json(api.get("auditor", "/api/reports"));
       assertThat(reports).hasSize(1);
       assertThat(reports.get(0).get("reportId").asText()).isEqualTo("wmo-space-1");
@@ -57,6 +59,7 @@ class DemoLoaderTest {
     }
     try (ConfigurableApplicationContext restarted = start(database, run, "true", SMALL_SCENARIO)) {
       assertThat(events(restarted)).isEqualTo(loaded);
+      assertThat(api(restarted).get("auditor", "/api/reports/wmo-space-1?minPosition=" + loaded).statusCode()).isEqualTo(200);
       assertThat(EmbeddedApiTest.json(api(restarted).get("auditor", "/api/reports"))).hasSize(1);
     }
   }
