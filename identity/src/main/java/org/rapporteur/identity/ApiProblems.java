@@ -1,6 +1,5 @@
 package org.rapporteur.identity;
 
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -61,9 +60,6 @@ class ApiProblems {
   }
 
   static ProblemDetail problem(HttpStatus status, String rule, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("urn:rapporteur:problem:" + rule));
-    problem.setTitle(status.getReasonPhrase());
-    return problem;
+    return Problems.of(status, rule, detail);
   }
 }

@@ -46,7 +46,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
     response
         .getWriter()
         .write(
-            "{\"type\":\"urn:rapporteur:problem:" + rule + "\",\"title\":\"" + title + "\",\"status\":"
+            "{\"type\":\"" + Problems.TYPE_PREFIX + rule + "\",\"title\":\"" + title + "\",\"status\":"
                 + status + ",\"detail\":\"" + detail + "\"}");
   }
 }

@@ -1,6 +1,5 @@
 package org.rapporteur.command.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.rapporteur.command.report.ReportRuleViolation;
 import org.rapporteur.command.report.StaleRevisionException;
 import org.rapporteur.shared.report.Identifiers;
+import org.rapporteur.identity.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -133,10 +133,7 @@ class CommandProblems {
   }
 
   static ProblemDetail problem(HttpStatus status, String rule, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("urn:rapporteur:problem:" + rule));
-    problem.setTitle(status.getReasonPhrase());
-    return problem;
+    return Problems.of(status, rule, detail);
   }
 
   private static HttpStatus status(ReportRuleViolation.Kind kind) {

@@ -1,6 +1,6 @@
 package org.rapporteur.query.web;
 
-import java.net.URI;
+import org.rapporteur.identity.Problems;
 import org.rapporteur.query.projection.ProjectionRebuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,9 +106,6 @@ class QueryProblems {
   }
 
   static ProblemDetail problem(HttpStatus status, String rule, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("urn:rapporteur:problem:" + rule));
-    problem.setTitle(status.getReasonPhrase());
-    return problem;
+    return Problems.of(status, rule, detail);
   }
 }
