@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.flywaydb.core.Flyway;
@@ -54,6 +58,7 @@ final class ProjectionFixture implements AutoCloseable {
   final ProjectionPositions positions = new ProjectionPositions();
   final ProjectionProperties properties;
   private final KafkaProducer<byte[], byte[]> producer;
+  private final List<ReportProjector> projectors = new ArrayList<>();
 
   ProjectionFixture(String url, String user, String password) throws ExecutionException, InterruptedException {
     DataSource dataSource = new DriverManagerDataSource(url, user, password);
@@ -79,6 +84,7 @@ final class ProjectionFixture implements AutoCloseable {
     ReportProjector projector =
         new ReportProjector(ProjectionConfiguration.consumer(properties, group), store, transactions, positions, topic);
     projector.start();
+    projectors.add(projector);
     return projector;
   }
 
@@ -120,16 +126,57 @@ final class ProjectionFixture implements AutoCloseable {
     return new ProducerRecord<>(topic, null, reportId.getBytes(StandardCharsets.UTF_8), value, headers);
   }
 
+  /** Sends the records and waits for the broker's acks: a record the broker refused fails the test here. */
   void publish(List<ProducerRecord<byte[], byte[]>> records) {
-    records.forEach(producer::send);
+    List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
     producer.flush();
+    for (Future<RecordMetadata> ack : sent) {
+      try {
+        ack.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while publishing", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the broker refused a record of " + topic, e.getCause());
+      }
+    }
   }
 
   /** Waits, woken by the projector's commits, until the report's position is applied. */
   void awaitPosition(String reportId, long position) throws InterruptedException {
     if (!positions.await(reportId, position, Duration.ofSeconds(30), () -> store.position(store.activeGeneration(), reportId))) {
-      throw new AssertionError("report " + reportId + " did not reach position " + position);
+      throw new AssertionError("report " + reportId + " did not reach position " + position + "; " + diagnosis());
     }
+  }
+
+  /** What a timed-out wait needs to be understood from the CI log alone. */
+  private String diagnosis() {
+    StringBuilder text = new StringBuilder();
+    int generation = store.activeGeneration();
+    text.append("active generation ").append(generation)
+        .append(", stored offsets ").append(store.offsets(generation, topic))
+        .append(", parked ").append(count("q_parked", generation));
+    try (Consumer<byte[], byte[]> consumer = ProjectionConfiguration.consumer(properties, null)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      text.append(", end offsets ").append(consumer.endOffsets(partitions));
+    } catch (RuntimeException e) {
+      text.append(", end offsets unknown: ").append(e);
+    }
+    for (ReportProjector projector : projectors) {
+      text.append("\nprojector running=").append(projector.isRunning())
+          .append(" applied=").append(projector.eventsApplied())
+          .append(" lastError=").append(projector.lastError());
+    }
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      if (thread.getName().startsWith("report-projector") || thread.getName().startsWith("projection-rebuild")) {
+        text.append("\n").append(thread.getName()).append(" ").append(thread.getState());
+        for (StackTraceElement frame : stack) {
+          text.append("\n  at ").append(frame);
+        }
+      }
+    });
+    return text.toString();
   }
 
   /** Waits for a condition that nothing signals (a rebuild's end), checking every 10 ms. */
@@ -161,8 +208,10 @@ final class ProjectionFixture implements AutoCloseable {
         LocalDate.of(2021, 12, 14), LocalDate.of(2021, 12, 14), "en", null, null, null, List.of());
   }
 
+  /** Stops the projectors still running, then the producer. */
   @Override
   public void close() {
+    projectors.stream().filter(ReportProjector::isRunning).forEach(ReportProjector::stop);
     producer.close();
   }
 }

@@ -29,7 +29,6 @@ import org.springframework.boot.health.contributor.Status;
 abstract class ProjectorTest {
 
   private ProjectionFixture fixture;
-  private final List<ReportProjector> projectors = new ArrayList<>();
 
   abstract ProjectionFixture fixture() throws Exception;
 
@@ -40,19 +39,12 @@ abstract class ProjectorTest {
 
   @AfterEach
   void tearDown() {
-    projectors.forEach(ReportProjector::stop);
     fixture.close();
-  }
-
-  private ReportProjector startProjector() {
-    ReportProjector projector = fixture.projector();
-    projectors.add(projector);
-    return projector;
   }
 
   @Test
   void duplicateDeliveryChangesNothing() throws Exception {
-    startProjector();
+    fixture.projector();
     List<ProducerRecord<byte[], byte[]>> stream = fixture.report("dup", 6);
     fixture.publish(stream.subList(0, 5));
     fixture.awaitPosition("dup", 5);
@@ -72,7 +64,7 @@ abstract class ProjectorTest {
 
   @Test
   void aRestartedProjectorResumesFromTheStoredOffsetsApplyingEachEventOnce() throws Exception {
-    ReportProjector first = startProjector();
+    ReportProjector first = fixture.projector();
     List<ProducerRecord<byte[], byte[]>> a = fixture.report("restart-a", 20);
     List<ProducerRecord<byte[], byte[]>> b = fixture.report("restart-b", 20);
     fixture.publish(interleave(a.subList(0, 10), b.subList(0, 10)));
@@ -82,7 +74,7 @@ abstract class ProjectorTest {
     Map<TopicPartition, Long> offsetsAtStop = fixture.store.offsets(1, fixture.topic);
 
     fixture.publish(interleave(a.subList(10, 20), b.subList(10, 20)));
-    ReportProjector second = startProjector();
+    ReportProjector second = fixture.projector();
     fixture.awaitPosition("restart-a", 20);
     fixture.awaitPosition("restart-b", 20);
 
@@ -95,7 +87,7 @@ abstract class ProjectorTest {
 
   @Test
   void anUnreadableEventIsParkedWithItsErrorAndOtherReportsGoOn() throws Exception {
-    ReportProjector projector = startProjector();
+    ReportProjector projector = fixture.projector();
     List<ProducerRecord<byte[], byte[]>> broken = new ArrayList<>(fixture.report("broken", 3));
     broken.set(1, ProjectionFixture.record(fixture.topic, "broken", "AgendaItemProposed",
         "{not json".getBytes(StandardCharsets.UTF_8), 2, Instant.now()));
@@ -125,7 +117,7 @@ abstract class ProjectorTest {
 
   @Test
   void anEventWithAnIdLongerThanTheAuditTrailHoldsIsParkedInsteadOfFailingEveryBatch() throws Exception {
-    startProjector();
+    fixture.projector();
     List<ProducerRecord<byte[], byte[]>> longIds = fixture.report("long-ids", 2);
     longIds.forEach(r -> {
       r.headers().remove("ce_id");
@@ -141,7 +133,7 @@ abstract class ProjectorTest {
 
   @Test
   void aRebuiltGenerationEqualsTheLiveOneRowForRow() throws Exception {
-    ReportProjector projector = startProjector();
+    ReportProjector projector = fixture.projector();
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int r = 0; r < 12; r++) {
       records.addAll(fixture.report("replay-" + r, 5 + r));
@@ -174,7 +166,7 @@ abstract class ProjectorTest {
 
   @Test
   void eventsPublishedDuringARebuildAreAppliedOnceAcrossTheSwitch() throws Exception {
-    ReportProjector projector = startProjector();
+    ReportProjector projector = fixture.projector();
     int reports = 8;
     int events = 60;
     List<List<ProducerRecord<byte[], byte[]>>> streams = new ArrayList<>();
@@ -212,7 +204,7 @@ abstract class ProjectorTest {
 
   @Test
   void aSecondRebuildWhileOneRunsIsRefused() throws Exception {
-    ReportProjector projector = startProjector();
+    ReportProjector projector = fixture.projector();
     ProjectionRebuild rebuild = fixture.rebuild(projector);
     fixture.publish(fixture.report("busy", 3));
     fixture.awaitPosition("busy", 3);
