@@ -8,6 +8,7 @@ final class ReportPolicies {
 
   static final int MAX_TITLE = 500;
   static final int MAX_TEXT = 20_000;
+  static final int MAX_FOOTNOTES = 50;
 
   /** I to MMMCMXCIX, written the canonical way. */
   private static final Pattern ROMAN =
@@ -32,6 +33,36 @@ final class ReportPolicies {
           "text-too-long",
           field + " has " + value.length() + " characters; at most " + max + " are allowed");
     }
+    requirePrintable(field, value);
+  }
+
+  /** Like {@link #requireText}, for a field that may be left out. */
+  static void requireOptionalText(String field, String value, int max) {
+    if (value != null) {
+      requireText(field, value, max);
+    }
+  }
+
+  /**
+   * Text must be what every output format can carry: the characters XML 1.0 allows, which
+   * excludes NUL and the other control characters but tab and line breaks, and unpaired
+   * surrogates. NUL would also be refused by PostgreSQL's text columns, on the query side, long
+   * after the command was accepted.
+   */
+  private static void requirePrintable(String field, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean pairedSurrogate =
+          Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+      if (pairedSurrogate) {
+        i++;
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+        throw new InvalidCommandException(
+            "invalid-character",
+            field + " holds the character U+" + String.format("%04X", (int) c) + " at index " + i
+                + "; control characters (other than tab and line breaks) and unpaired surrogates are not allowed");
+      }
+    }
   }
 
   static void requirePresent(String field, Object value) {
@@ -53,6 +84,17 @@ final class ReportPolicies {
     requireTitle("title", header.title());
     requireTitle("venue", header.venue());
     requireTitle("language", header.language());
+    requireOptionalText("parentMeeting", header.parentMeeting(), MAX_TITLE);
+    requireOptionalText("parentAgendaItem", header.parentAgendaItem(), MAX_TITLE);
+    requireOptionalText("symbol", header.symbol(), MAX_TITLE);
+    if (header.footnotes().size() > MAX_FOOTNOTES) {
+      throw new InvalidCommandException(
+          "too-many-footnotes",
+          "footnotes has " + header.footnotes().size() + " entries; at most " + MAX_FOOTNOTES + " are allowed");
+    }
+    for (int i = 0; i < header.footnotes().size(); i++) {
+      requireText("footnotes[" + i + "]", header.footnotes().get(i));
+    }
     if (header.sessionNumber() <= 0) {
       throw new InvalidCommandException(
           "invalid-session-number", "sessionNumber must be positive; got " + header.sessionNumber());

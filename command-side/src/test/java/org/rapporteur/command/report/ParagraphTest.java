@@ -114,6 +114,30 @@ class ParagraphTest {
   }
 
   @Test
+  void paragraphWithANulCharacterIsInvalid() {
+    fixture.given(created(), sectionAdded(INTRO))
+        .when(new DraftParagraph(REPORT, PARA, INTRO, "The meeting\u0000 opened.", null, ITU))
+        .expectNoEvents()
+        .expectException(invalid("invalid-character"));
+  }
+
+  @Test
+  void paragraphWithAnUnpairedSurrogateIsInvalid() {
+    fixture.given(created(), sectionAdded(INTRO))
+        .when(new DraftParagraph(REPORT, PARA, INTRO, "Broken \uD83D text.", null, ITU))
+        .expectNoEvents()
+        .expectException(invalid("invalid-character"));
+  }
+
+  @Test
+  void paragraphWithLineBreaksTabsChineseAndCharactersBeyondTheBasicPlaneIsValid() {
+    String text = "会议开幕。\n\t第二行 \uD83D\uDE80 𠀀\r\n";
+    fixture.given(created(), sectionAdded(INTRO))
+        .when(new DraftParagraph(REPORT, PARA, INTRO, text, null, ITU))
+        .expectEvents(new ParagraphDrafted(REPORT, PARA, INTRO, null, text, "ITU", 1, ITU, fixture.currentTime()));
+  }
+
+  @Test
   void paragraphIdAlreadyInTheReportIsAConflict() {
     fixture.given(ituParagraph())
         .when(new DraftParagraph(REPORT, PARA, INTRO, "Words.", null, ITU))

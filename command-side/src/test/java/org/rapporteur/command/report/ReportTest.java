@@ -5,6 +5,8 @@ import static org.rapporteur.command.report.Violations.conflict;
 import static org.rapporteur.command.report.Violations.forbidden;
 import static org.rapporteur.command.report.Violations.invalid;
 
+import java.util.Collections;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,42 @@ class ReportTest {
             h.endDate(), h.language(), null, null, null, null);
     fixture.givenNoPriorActivity().when(new CreateReport(REPORT, longTitle, SECRETARY))
         .expectException(invalid("text-too-long"));
+  }
+
+  @Test
+  void headerWithAControlCharacterInAnOptionalFieldIsInvalid() {
+    ReportHeader h = header();
+    ReportHeader bell =
+        new ReportHeader(h.body(), h.sessionNumber(), h.title(), h.venue(), h.startDate(), h.endDate(),
+            h.language(), "General Assembly\u0007", null, null, null);
+    fixture.givenNoPriorActivity().when(new CreateReport(REPORT, bell, SECRETARY))
+        .expectNoEvents()
+        .expectException(invalid("invalid-character"));
+  }
+
+  @Test
+  void headerWithATooLongSymbolOrFootnoteIsInvalid() {
+    ReportHeader h = header();
+    ReportHeader longSymbol =
+        new ReportHeader(h.body(), h.sessionNumber(), h.title(), h.venue(), h.startDate(), h.endDate(),
+            h.language(), null, null, "A/".repeat(251), null);
+    fixture.givenNoPriorActivity().when(new CreateReport(REPORT, longSymbol, SECRETARY))
+        .expectException(invalid("text-too-long"));
+    ReportHeader longFootnote =
+        new ReportHeader(h.body(), h.sessionNumber(), h.title(), h.venue(), h.startDate(), h.endDate(),
+            h.language(), null, null, null, List.of("note", "n".repeat(20_001)));
+    fixture.givenNoPriorActivity().when(new CreateReport(REPORT, longFootnote, SECRETARY))
+        .expectException(invalid("text-too-long"));
+  }
+
+  @Test
+  void headerWithMoreThanFiftyFootnotesIsInvalid() {
+    ReportHeader h = header();
+    ReportHeader notes =
+        new ReportHeader(h.body(), h.sessionNumber(), h.title(), h.venue(), h.startDate(), h.endDate(),
+            h.language(), null, null, null, Collections.nCopies(51, "note"));
+    fixture.givenNoPriorActivity().when(new CreateReport(REPORT, notes, SECRETARY))
+        .expectException(invalid("too-many-footnotes"));
   }
 
   @Test

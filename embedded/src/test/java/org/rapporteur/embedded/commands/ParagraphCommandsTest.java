@@ -41,6 +41,17 @@ class ParagraphCommandsTest extends CommandApiTest {
   }
 
   @Test
+  void draftingTextWithANulCharacterIsRefusedAndChangesNothing() throws Exception {
+    String r = newReport();
+    String s = section(r);
+    JsonNode refused = problem(
+        http().post("itu", "/api/reports/" + r + "/paragraphs", "{\"sectionId\":\"" + s + "\",\"text\":\"a\\u0000b\"}"),
+        400, "invalid-character");
+    assertThat(refused.get("detail").asText()).contains("U+0000");
+    assertChangedNothing(r, 2);
+  }
+
+  @Test
   void anAuditorMayNotDraft() throws Exception {
     String r = newReport();
     problem(
