@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.rapporteur.query.draft.DraftState;
@@ -20,11 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>An event at or below its report's applied position is a duplicate and changes nothing. An
  * event that cannot be read or applied is parked with its error, and so are the later events of
  * its report (a draft folded past a missing event would be wrong), while other reports go on.
+ *
+ * <p>The database may refuse a batch for one record's sake (a value no column holds, a character
+ * PostgreSQL does not store). After a failed batch the next one is written a record per
+ * transaction; a record refused {@value #PARK_AFTER_REFUSALS} times in a row while the database
+ * answers is parked like an unreadable one, so one bad record cannot stop every report.
  */
 final class Projection {
 
   private static final Logger log = LoggerFactory.getLogger(Projection.class);
   private static final int CACHE_SIZE = 2_000;
+  static final int PARK_AFTER_REFUSALS = 3;
 
   private final ProjectionStore store;
   private final TransactionTemplate transactions;
@@ -38,6 +45,10 @@ final class Projection {
       };
   /** Reports with a parked event, and the last position parked for each. */
   private final Map<String, Long> blocked;
+  /** Set by a failed batch: the next records go one transaction each. */
+  private boolean isolating;
+  private RecordRef suspect;
+  private int refusals;
 
   Projection(ProjectionStore store, TransactionTemplate transactions, int generation) {
     this.store = store;
@@ -55,13 +66,73 @@ final class Projection {
   }
 
   /**
-   * Projects the records and stores them with their offsets, all or nothing.
+   * Projects the records and stores them with their offsets: all in one transaction, or, after a
+   * failed batch, one transaction per record.
    *
-   * @return how many events were applied, and the position each touched report reached
-   * @throws RuntimeException when the write failed: nothing of the records is stored, and the
-   *     caller must read them again from the stored offsets
+   * @param committed told what each transaction stored, as soon as it commits
+   * @throws RuntimeException when a write failed: what {@code committed} was not told of is not
+   *     stored, and the caller must read it again from the stored offsets
    */
-  Applied project(Iterable<ConsumerRecord<byte[], byte[]>> records) {
+  void project(Iterable<ConsumerRecord<byte[], byte[]>> records, Consumer<Applied> committed) {
+    if (!isolating) {
+      try {
+        committed.accept(projectTogether(records));
+        return;
+      } catch (RuntimeException e) {
+        isolating = true;
+        throw e;
+      }
+    }
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      Applied applied;
+      try {
+        applied = projectTogether(List.of(record));
+      } catch (RuntimeException e) {
+        // A database that does not answer is down, and that is not the record's fault.
+        if (!store.answers() || !refusedTooOften(record)) {
+          throw e;
+        }
+        applied = parkRefused(record, e);
+      }
+      committed.accept(applied);
+    }
+    isolating = false;
+    suspect = null;
+  }
+
+  private boolean refusedTooOften(ConsumerRecord<byte[], byte[]> record) {
+    RecordRef ref = new RecordRef(record.topic(), record.partition(), record.offset());
+    refusals = ref.equals(suspect) ? refusals + 1 : 1;
+    suspect = ref;
+    return refusals >= PARK_AFTER_REFUSALS;
+  }
+
+  private Applied parkRefused(ConsumerRecord<byte[], byte[]> record, RuntimeException refusal) {
+    IncomingEvent incoming = IncomingEvent.from(record);
+    String reason = "the database refused it " + PARK_AFTER_REFUSALS + " times: " + rootMessage(refusal);
+    log.error("parked event {} of report {} at position {}: {}", incoming.eventId(), incoming.reportId(), incoming.position(), reason);
+    Map<String, Long> newlyBlocked = new HashMap<>();
+    transactions.executeWithoutResult(tx -> {
+      ProjectionBatch batch = new ProjectionBatch();
+      parkAfter(incoming, batch, newlyBlocked, reason);
+      batch.consumed(new TopicPartition(record.topic(), record.partition()), record.offset());
+      store.write(generation, batch);
+    });
+    blocked.putAll(newlyBlocked);
+    cache.remove(incoming.reportId());
+    suspect = null;
+    return new Applied(0, Map.of());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  private Applied projectTogether(Iterable<ConsumerRecord<byte[], byte[]>> records) {
     Map<String, DraftState> touched = new HashMap<>();
     Map<String, Long> newlyBlocked = new HashMap<>();
     int applied;
@@ -95,6 +166,8 @@ final class Projection {
   }
 
   record Applied(int events, Map<String, Long> positions) {}
+
+  private record RecordRef(String topic, int partition, long offset) {}
 
   private void apply(
       IncomingEvent incoming, ProjectionBatch batch, Map<String, DraftState> touched, Map<String, Long> newlyBlocked) {

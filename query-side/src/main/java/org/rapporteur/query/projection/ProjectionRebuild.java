@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -39,6 +40,9 @@ public class ProjectionRebuild {
   /** Records the live projector may be ahead by when the rebuild asks it to hand over. */
   private static final long HANDOVER_DISTANCE = 1_000;
   private static final Duration HANDOVER_TIMEOUT = Duration.ofSeconds(30);
+  /** More than a refused record takes to be parked (see {@link Projection}). */
+  private static final int MAX_FAILURES_IN_A_ROW = Projection.PARK_AFTER_REFUSALS + 2;
+  private static final Duration RETRY_DELAY = Duration.ofMillis(500);
 
   /** What {@code GET /api/admin/projections/rebuild/{id}} answers. */
   public record Status(String rebuildId, String status, long eventsApplied, String detail) {}
@@ -129,10 +133,26 @@ public class ProjectionRebuild {
     }
   }
 
+  /**
+   * Reads on and projects. A failed write is retried from the new generation's stored offsets, as
+   * the live projector does, so the projection can single out a record the database refuses; the
+   * rebuild fails only when writes keep failing.
+   */
   private void pollAndProject(Consumer<byte[], byte[]> consumer, Projection projection, Run run) {
     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-    if (!records.isEmpty()) {
-      run.eventsApplied.addAndGet(projection.project(records).events());
+    if (records.isEmpty()) {
+      return;
+    }
+    try {
+      projection.project(records, applied -> run.eventsApplied.addAndGet(applied.events()));
+      run.failuresInARow = 0;
+    } catch (RuntimeException e) {
+      if (++run.failuresInARow > MAX_FAILURES_IN_A_ROW) {
+        throw e;
+      }
+      log.warn("rebuild {} could not store a batch; retrying from its stored offsets", run.id, e);
+      LockSupport.parkNanos(RETRY_DELAY.toNanos()); // back off; may run on the live projector's thread
+      ReportProjector.seek(consumer, consumer.assignment(), projection.storedOffsets(topic));
     }
   }
 
@@ -156,6 +176,8 @@ public class ProjectionRebuild {
   private static final class Run {
     final String id;
     final AtomicLong eventsApplied = new AtomicLong();
+    /** Touched by the thread that projects only: the rebuild's, then the live projector's. */
+    int failuresInARow;
     volatile String status = "RUNNING";
     volatile String detail;
 

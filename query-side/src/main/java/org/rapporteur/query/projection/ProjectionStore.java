@@ -47,6 +47,16 @@ public class ProjectionStore {
     return jdbc.queryForObject("SELECT active FROM q_generation WHERE singleton = 1", Integer.class);
   }
 
+  /** Whether the database answers at all: tells a record it refuses from a database that is down. */
+  boolean answers() {
+    try {
+      activeGeneration();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   void activate(int generation) {
     jdbc.update("UPDATE q_generation SET active = ? WHERE singleton = 1", generation);
   }
@@ -147,7 +157,7 @@ public class ProjectionStore {
         batch.parked().stream()
             .map(p -> new Object[] {
                   generation, cut(p.event().reportId()), p.event().position(), cut(p.event().eventId()), cut(p.event().type()),
-                  p.reason(), OffsetDateTime.now(ZoneOffset.UTC)})
+                  storable(p.reason()), OffsetDateTime.now(ZoneOffset.UTC)})
             .toList());
     List<Object[]> offsetKeys = new ArrayList<>();
     List<Object[]> offsetRows = new ArrayList<>();
@@ -311,8 +321,15 @@ public class ProjectionStore {
   }
 
   /** A parked record's identifiers may be as long as a sender made them; the row keeps what fits. */
+  /** An identifier of a parked record as its column holds it: at most 64 characters, no NUL. */
   private static String cut(String value) {
-    return value == null || value.length() <= 64 ? value : value.substring(0, 64);
+    String storable = storable(value);
+    return storable == null || storable.length() <= 64 ? storable : storable.substring(0, 64);
+  }
+
+  /** PostgreSQL's text columns refuse NUL; a parked record's description must never be refused. */
+  private static String storable(String value) {
+    return value == null ? null : value.replace((char) 0, '\uFFFD');
   }
 
   private static Instant instant(OffsetDateTime time) {

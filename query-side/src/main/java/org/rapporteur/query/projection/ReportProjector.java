@@ -142,9 +142,7 @@ public class ReportProjector implements SmartLifecycle {
           runHandoff();
           ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
           if (!records.isEmpty()) {
-            Projection.Applied applied = projection.project(records);
-            eventsApplied.addAndGet(applied.events());
-            positions.advanced(applied.positions());
+            projection.project(records, this::committed);
           }
           lastError = null;
         } catch (WakeupException e) {
@@ -163,6 +161,11 @@ public class ReportProjector implements SmartLifecycle {
       consumer.close();
       running = false;
     }
+  }
+
+  private void committed(Projection.Applied applied) {
+    eventsApplied.addAndGet(applied.events());
+    positions.advanced(applied.positions());
   }
 
   private void runHandoff() {
@@ -205,7 +208,11 @@ public class ReportProjector implements SmartLifecycle {
   }
 
   private void rewindToStoredOffsets(Collection<TopicPartition> partitions) {
-    Map<TopicPartition, Long> stored = projection.storedOffsets(topic);
+    seek(consumer, partitions, projection.storedOffsets(topic));
+  }
+
+  /** Points the consumer at the stored offsets, or at the beginning of a partition none is stored for. */
+  static void seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, Map<TopicPartition, Long> stored) {
     for (TopicPartition partition : partitions) {
       Long offset = stored.get(partition);
       if (offset == null) {

@@ -202,7 +202,7 @@ final class ProjectionFixture implements AutoCloseable {
     return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE generation = ?", Long.class, generation);
   }
 
-  private static ReportHeader header() {
+  static ReportHeader header() {
     return new ReportHeader(
         "Inter-Agency Meeting on Outer Space Activities", 40, "Report on its fortieth session", "online",
         LocalDate.of(2021, 12, 14), LocalDate.of(2021, 12, 14), "en", null, null, null, List.of());

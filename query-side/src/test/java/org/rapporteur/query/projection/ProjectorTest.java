@@ -18,6 +18,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapporteur.shared.report.ReportCreated;
+import org.rapporteur.shared.report.ReportHeader;
+import org.rapporteur.shared.report.ReportId;
 import org.rapporteur.testing.TestKafka;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -129,6 +132,41 @@ abstract class ProjectorTest {
     ProjectionFixture.awaitCondition("the long report's events parked", () -> fixture.count("q_parked", 1) == 2);
     assertThat(fixture.jdbc.queryForList("SELECT error FROM q_parked ORDER BY position", String.class).get(0))
         .contains("longer than the audit trail holds");
+  }
+
+  @Test
+  void aRecordTheDatabaseRefusesIsParkedAfterThreeTriesAndNeitherTheProjectorNorARebuildStops() throws Exception {
+    ReportProjector projector = fixture.projector();
+    // A title longer than q_draft holds: the command side refuses it, an older writer may not have.
+    ReportHeader h = ProjectionFixture.header();
+    ReportHeader tooLong = new ReportHeader(h.body(), h.sessionNumber(), "T".repeat(600), h.venue(), h.startDate(),
+        h.endDate(), h.language(), null, null, null, null);
+    ReportId refusedId = ReportId.of("refused");
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    records.add(ProjectionFixture.record(fixture.topic, new ReportCreated(refusedId, tooLong, ProjectionFixture.SECRETARY,
+        Instant.parse("2021-12-14T09:00:00Z")), 1));
+    records.add(ProjectionFixture.record(fixture.topic, ProjectionFixture.item(refusedId, 2), 2));
+    records.addAll(fixture.report("beside-refused", 3));
+    fixture.publish(records);
+
+    fixture.awaitPosition("beside-refused", 3);
+    ProjectionFixture.awaitCondition("the refused report's events parked", () -> fixture.count("q_parked", 1) == 2);
+    List<String> errors = fixture.jdbc.queryForList(
+        "SELECT error FROM q_parked WHERE report_id = 'refused' ORDER BY position", String.class);
+    assertThat(errors.get(0)).startsWith("the database refused it 3 times");
+    assertThat(errors.get(1)).contains("earlier event of this report is parked");
+    assertThat(fixture.store.position(1, "refused")).isZero();
+    assertThat(projector.lastError()).isNull();
+
+    fixture.publish(fixture.report("after-refused", 2));
+    fixture.awaitPosition("after-refused", 2);
+    List<List<Map<String, Object>>> live = snapshot(1);
+    ProjectionRebuild rebuild = fixture.rebuild(projector);
+    String id = rebuild.start();
+    ProjectionFixture.awaitCondition("the rebuild to end", () -> !rebuild.status(id).orElseThrow().status().equals("RUNNING"));
+    assertThat(rebuild.status(id).orElseThrow().status()).isEqualTo("COMPLETED");
+    assertThat(snapshot(2)).isEqualTo(live);
+    assertThat(fixture.count("q_parked", 2)).isEqualTo(2);
   }
 
   @Test
