@@ -58,7 +58,8 @@ public class ProjectionConfiguration {
       ReportProjector projector) {
     Supplier<Consumer<byte[], byte[]>> consumers = () -> consumer(properties, null);
     return new ProjectionRebuild(
-        store, new TransactionTemplate(transactionManager), projector, consumers, properties.topic());
+        store, new TransactionTemplate(transactionManager), projector, consumers, properties.topic(),
+        ProjectionRebuild.RETIRE_AFTER);
   }
 
   @Bean(destroyMethod = "close")

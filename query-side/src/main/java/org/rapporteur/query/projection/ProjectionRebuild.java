@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on its thread, it reads on to at least the live offsets, activates the new generation in one
  * update of {@code q_generation}, and the live projector continues on the new generation from the
  * new generation's stored offsets. Every record is thus applied once to each generation, none is
- * skipped. The old generation's rows are deleted after the switch; on failure the new
+ * skipped. The old generation's rows are deleted {@link #RETIRE_AFTER} after the switch, so a
+ * query that read the generation number just before it finds its rows; on failure the new
  * generation's rows are deleted and the old one goes on serving.
  *
  * <p>The state of rebuilds lives in the memory of the instance that runs them: it is lost on
@@ -43,6 +44,8 @@ public class ProjectionRebuild {
   /** More than a refused record takes to be parked (see {@link Projection}). */
   private static final int MAX_FAILURES_IN_A_ROW = Projection.PARK_AFTER_REFUSALS + 2;
   private static final Duration RETRY_DELAY = Duration.ofMillis(500);
+  /** How long the replaced generation stays readable after the switch: far longer than a query. */
+  public static final Duration RETIRE_AFTER = Duration.ofSeconds(10);
 
   /** What {@code GET /api/admin/projections/rebuild/{id}} answers. */
   public record Status(String rebuildId, String status, long eventsApplied, String detail) {}
@@ -59,6 +62,7 @@ public class ProjectionRebuild {
   private final ReportProjector projector;
   private final Supplier<Consumer<byte[], byte[]>> consumers;
   private final String topic;
+  private final Duration retireAfter;
   private final Map<String, Run> runs = new ConcurrentHashMap<>();
   private final AtomicReference<Run> current = new AtomicReference<>();
 
@@ -67,12 +71,14 @@ public class ProjectionRebuild {
       TransactionTemplate transactions,
       ReportProjector projector,
       Supplier<Consumer<byte[], byte[]>> consumers,
-      String topic) {
+      String topic,
+      Duration retireAfter) {
     this.store = store;
     this.transactions = transactions;
     this.projector = projector;
     this.consumers = consumers;
     this.topic = topic;
+    this.retireAfter = retireAfter;
   }
 
   /** Starts a rebuild in the background and answers its id. */
@@ -98,7 +104,7 @@ public class ProjectionRebuild {
     int next = active + 1;
     boolean switched = false;
     try (Consumer<byte[], byte[]> consumer = consumers.get()) {
-      store.deleteGeneration(next); // what an interrupted rebuild left
+      store.deleteGenerationsOtherThan(active); // what an interrupted rebuild or retirement left
       Projection projection = new Projection(store, transactions, next);
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -119,7 +125,6 @@ public class ProjectionRebuild {
           },
           HANDOVER_TIMEOUT);
       switched = true;
-      store.deleteGeneration(active);
       run.finish("COMPLETED", null);
       log.info("rebuild {} switched to generation {} after {} events", run.id, next, run.eventsApplied.get());
     } catch (Exception e) {
@@ -130,6 +135,11 @@ public class ProjectionRebuild {
       run.finish(switched ? "COMPLETED" : "FAILED", String.valueOf(e.getMessage()));
     } finally {
       current.set(null);
+    }
+    if (switched) {
+      // A query that read the generation number just before the switch still reads its rows.
+      LockSupport.parkNanos(retireAfter.toNanos());
+      deleteQuietly(active);
     }
   }
 

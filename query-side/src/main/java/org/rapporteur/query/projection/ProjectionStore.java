@@ -94,10 +94,19 @@ public class ProjectionStore {
     return blocked;
   }
 
-  /** Deletes every row of the generation: before a rebuild fills it, and after it was replaced. */
+  private static final List<String> GENERATION_TABLES = List.of("q_event", "q_draft", "q_pending", "q_offset", "q_parked");
+
+  /** Deletes every row of the generation: after it was replaced, or when its rebuild failed. */
   void deleteGeneration(int generation) {
-    for (String table : List.of("q_event", "q_draft", "q_pending", "q_offset", "q_parked")) {
+    for (String table : GENERATION_TABLES) {
       jdbc.update("DELETE FROM " + table + " WHERE generation = ?", generation);
+    }
+  }
+
+  /** Deletes the rows of every generation but the active one: before a rebuild starts. */
+  void deleteGenerationsOtherThan(int active) {
+    for (String table : GENERATION_TABLES) {
+      jdbc.update("DELETE FROM " + table + " WHERE generation <> ?", active);
     }
   }
 

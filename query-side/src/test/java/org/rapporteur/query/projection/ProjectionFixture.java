@@ -88,8 +88,14 @@ final class ProjectionFixture implements AutoCloseable {
     return projector;
   }
 
+  /** A rebuild that deletes the replaced generation right after the switch. */
   ProjectionRebuild rebuild(ReportProjector projector) {
-    return new ProjectionRebuild(store, transactions, projector, () -> ProjectionConfiguration.consumer(properties, null), topic);
+    return rebuild(projector, Duration.ZERO);
+  }
+
+  ProjectionRebuild rebuild(ReportProjector projector, Duration retireAfter) {
+    return new ProjectionRebuild(
+        store, transactions, projector, () -> ProjectionConfiguration.consumer(properties, null), topic, retireAfter);
   }
 
   /** A report's stream as the command side publishes it: created, then agenda items 2..n. */
