@@ -141,6 +141,7 @@ public class Report {
     if (command.afterItemId() != null && !isLiveItem(command.afterItemId())) {
       throw new InvalidCommandException(
           "unknown-reference",
+          "afterItemId",
           "afterItemId " + command.afterItemId() + " is not a live agenda item of this report");
     }
     apply(
@@ -194,12 +195,14 @@ public class Report {
     if (command.afterSectionId() != null && !sections.contains(command.afterSectionId())) {
       throw new InvalidCommandException(
           "unknown-reference",
+          "afterSectionId",
           "afterSectionId " + command.afterSectionId() + " is not a section of this report");
     }
     for (AgendaItemId itemId : command.agendaItemIds()) {
       if (!isLiveItem(itemId)) {
         throw new InvalidCommandException(
             "unknown-reference",
+            "agendaItemIds",
             "agenda item " + itemId + " is not a live agenda item of this report");
       }
     }
@@ -265,6 +268,7 @@ public class Report {
       if (after == null || !after.sectionId().equals(command.sectionId())) {
         throw new InvalidCommandException(
             "unknown-reference",
+            "afterParagraphId",
             "afterParagraphId " + command.afterParagraphId()
                 + " is not a paragraph of section " + command.sectionId());
       }
@@ -300,6 +304,7 @@ public class Report {
     if (command.text().equals(paragraph.text())) {
       throw new InvalidCommandException(
           "unchanged-text",
+          "text",
           "the text is identical to revision " + paragraph.revision() + " of paragraph " + command.paragraphId());
     }
     apply(
@@ -458,7 +463,7 @@ public class Report {
     requirePresent("sectionId", sectionId);
     if (!sections.contains(sectionId)) {
       throw new InvalidCommandException(
-          "unknown-reference", "section " + sectionId + " is not a section of this report");
+          "unknown-reference", "sectionId", "section " + sectionId + " is not a section of this report");
     }
   }
 

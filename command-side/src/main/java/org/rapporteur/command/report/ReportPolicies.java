@@ -26,11 +26,12 @@ final class ReportPolicies {
 
   static void requireText(String field, String value, int max) {
     if (value == null || value.isBlank()) {
-      throw new InvalidCommandException("blank-text", field + " must not be blank");
+      throw new InvalidCommandException("blank-text", field, field + " must not be blank");
     }
     if (value.length() > max) {
       throw new InvalidCommandException(
           "text-too-long",
+          field,
           field + " has " + value.length() + " characters; at most " + max + " are allowed");
     }
     requirePrintable(field, value);
@@ -59,6 +60,7 @@ final class ReportPolicies {
       } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
         throw new InvalidCommandException(
             "invalid-character",
+            field,
             field + " holds the character U+" + String.format("%04X", (int) c) + " at index " + i
                 + "; control characters (other than tab and line breaks) and unpaired surrogates are not allowed");
       }
@@ -67,14 +69,14 @@ final class ReportPolicies {
 
   static void requirePresent(String field, Object value) {
     if (value == null) {
-      throw new InvalidCommandException("missing-field", field + " is required");
+      throw new InvalidCommandException("missing-field", field, field + " is required");
     }
   }
 
   static void requireChapter(String chapter) {
     if (chapter == null || chapter.isEmpty() || !ROMAN.matcher(chapter).matches()) {
       throw new InvalidCommandException(
-          "invalid-chapter", "chapter must be a Roman numeral (I, II, III ...); got '" + chapter + "'");
+          "invalid-chapter", "chapter", "chapter must be a Roman numeral (I, II, III ...); got '" + chapter + "'");
     }
   }
 
@@ -90,6 +92,7 @@ final class ReportPolicies {
     if (header.footnotes().size() > MAX_FOOTNOTES) {
       throw new InvalidCommandException(
           "too-many-footnotes",
+          "footnotes",
           "footnotes has " + header.footnotes().size() + " entries; at most " + MAX_FOOTNOTES + " are allowed");
     }
     for (int i = 0; i < header.footnotes().size(); i++) {
@@ -97,13 +100,14 @@ final class ReportPolicies {
     }
     if (header.sessionNumber() <= 0) {
       throw new InvalidCommandException(
-          "invalid-session-number", "sessionNumber must be positive; got " + header.sessionNumber());
+          "invalid-session-number", "sessionNumber", "sessionNumber must be positive; got " + header.sessionNumber());
     }
     requirePresent("startDate", header.startDate());
     requirePresent("endDate", header.endDate());
     if (header.startDate().isAfter(header.endDate())) {
       throw new InvalidCommandException(
           "invalid-dates",
+          "startDate",
           "startDate " + header.startDate() + " is after endDate " + header.endDate());
     }
   }

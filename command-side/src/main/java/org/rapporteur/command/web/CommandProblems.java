@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.rapporteur.command.report.InvalidCommandException;
 import org.rapporteur.command.report.ReportRuleViolation;
 import org.rapporteur.command.report.StaleRevisionException;
 import org.rapporteur.shared.report.Identifiers;
@@ -38,6 +39,9 @@ class CommandProblems {
   @ExceptionHandler(ReportRuleViolation.class)
   ProblemDetail ruleViolated(ReportRuleViolation violation) {
     ProblemDetail problem = problem(status(violation.kind()), violation.rule(), violation.getMessage());
+    if (violation instanceof InvalidCommandException invalid) {
+      problem.setProperty("field", invalid.field());
+    }
     if (violation instanceof StaleRevisionException stale) {
       problem.setProperty("currentRevision", stale.currentRevision());
       problem.setProperty("currentText", stale.currentText());

@@ -34,9 +34,9 @@ class ParagraphCommandsTest extends CommandApiTest {
     String r = newReport();
     section(r);
     String foreignSection = section(newReport());
-    problem(
+    assertThat(problem(
         http().post("itu", "/api/reports/" + r + "/paragraphs", "{\"sectionId\":\"" + foreignSection + "\",\"text\":\"x\"}"),
-        400, "unknown-reference");
+        400, "unknown-reference").get("field").asText()).isEqualTo("sectionId");
     assertChangedNothing(r, 2);
   }
 
@@ -48,6 +48,7 @@ class ParagraphCommandsTest extends CommandApiTest {
         http().post("itu", "/api/reports/" + r + "/paragraphs", "{\"sectionId\":\"" + s + "\",\"text\":\"a\\u0000b\"}"),
         400, "invalid-character");
     assertThat(refused.get("detail").asText()).contains("U+0000");
+    assertThat(refused.get("field").asText()).isEqualTo("text");
     assertChangedNothing(r, 2);
   }
 
