@@ -148,9 +148,13 @@ final class ProjectionFixture implements AutoCloseable {
     }
   }
 
-  /** Waits, woken by the projector's commits, until the report's position is applied. */
+  /**
+   * Waits, woken by the projector's commits, until the report's position is applied. It takes
+   * milliseconds; the bound is generous because one CI run on a just-booted machine waited 30 s
+   * in vain, cause unknown, and a timeout now says what the projector was doing.
+   */
   void awaitPosition(String reportId, long position) throws InterruptedException {
-    if (!positions.await(reportId, position, Duration.ofSeconds(30), () -> store.position(store.activeGeneration(), reportId))) {
+    if (!positions.await(reportId, position, Duration.ofSeconds(60), () -> store.position(store.activeGeneration(), reportId))) {
       throw new AssertionError("report " + reportId + " did not reach position " + position + "; " + diagnosis());
     }
   }
