@@ -1,6 +1,7 @@
 package org.rapporteur.query.projection;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * query that read the generation number just before it finds its rows; on failure the new
  * generation's rows are deleted and the old one goes on serving.
  *
- * <p>The state of rebuilds lives in the memory of the instance that runs them: it is lost on
- * restart (an interrupted rebuild leaves only rows of an inactive generation, deleted by the next
- * rebuild). With several query-side instances, only the instance that runs the rebuild pauses its
- * projector; the others must be stopped during a rebuild.
+ * <p>Rebuilds are recorded in {@code q_rebuild}, progress included, so any instance answers for
+ * any rebuild and a restart loses none; an interrupted rebuild leaves only rows of an inactive
+ * generation, deleted by the next rebuild. With several query-side instances, only the instance
+ * that runs the rebuild pauses its projector; the others must be stopped during a rebuild.
  */
 public class ProjectionRebuild {
 
@@ -46,6 +47,9 @@ public class ProjectionRebuild {
   private static final Duration RETRY_DELAY = Duration.ofMillis(500);
   /** How long the replaced generation stays readable after the switch: far longer than a query. */
   public static final Duration RETIRE_AFTER = Duration.ofSeconds(10);
+  /** A running rebuild records its progress every second; a minute of silence means it died. */
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+  static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(1);
 
   /** What {@code GET /api/admin/projections/rebuild/{id}} answers. */
   public record Status(String rebuildId, String status, long eventsApplied, String detail) {}
@@ -81,12 +85,27 @@ public class ProjectionRebuild {
     this.retireAfter = retireAfter;
   }
 
-  /** Starts a rebuild in the background and answers its id. */
+  /**
+   * Starts a rebuild in the background and answers its id.
+   *
+   * @throws AlreadyRunning when this instance runs one, or the database records one that another
+   *     instance still runs
+   */
   public String start() {
     Run run = new Run(UUID.randomUUID().toString());
     Run running = current.compareAndExchange(null, run);
     if (running != null) {
       throw new AlreadyRunning(running.id);
+    }
+    try {
+      List<String> elsewhere = store.rebuildsRunningSince(Instant.now().minus(INTERRUPTED_AFTER));
+      if (!elsewhere.isEmpty()) {
+        throw new AlreadyRunning(elsewhere.get(0));
+      }
+      store.rebuildStarted(run.id, Instant.now());
+    } catch (RuntimeException e) {
+      current.set(null);
+      throw e;
     }
     runs.put(run.id, run);
     Thread thread = new Thread(() -> execute(run), "projection-rebuild");
@@ -95,8 +114,25 @@ public class ProjectionRebuild {
     return run.id;
   }
 
+  /**
+   * A rebuild's status: from memory while this instance runs it, else as the database records it.
+   * A rebuild recorded as running whose record has not moved for {@link #INTERRUPTED_AFTER} was
+   * interrupted (its instance stopped): it answers {@code FAILED}.
+   */
   public Optional<Status> status(String rebuildId) {
-    return Optional.ofNullable(runs.get(rebuildId)).map(Run::status);
+    Run run = runs.get(rebuildId);
+    if (run != null) {
+      return Optional.of(run.status());
+    }
+    return store.rebuild(rebuildId).map(recorded -> {
+      Status status = recorded.status();
+      boolean interrupted = status.status().equals("RUNNING")
+          && recorded.updatedAt().isBefore(Instant.now().minus(INTERRUPTED_AFTER));
+      return interrupted
+          ? new Status(status.rebuildId(), "FAILED", status.eventsApplied(),
+              "interrupted: the instance running it stopped at " + recorded.updatedAt())
+          : status;
+    });
   }
 
   private void execute(Run run) {
@@ -125,14 +161,14 @@ public class ProjectionRebuild {
           },
           HANDOVER_TIMEOUT);
       switched = true;
-      run.finish("COMPLETED", null);
+      finish(run, "COMPLETED", null);
       log.info("rebuild {} switched to generation {} after {} events", run.id, next, run.eventsApplied.get());
     } catch (Exception e) {
       log.error("rebuild {} failed", run.id, e);
       if (!switched) {
         deleteQuietly(next);
       }
-      run.finish(switched ? "COMPLETED" : "FAILED", String.valueOf(e.getMessage()));
+      finish(run, switched ? "COMPLETED" : "FAILED", String.valueOf(e.getMessage()));
     } finally {
       current.set(null);
     }
@@ -149,6 +185,7 @@ public class ProjectionRebuild {
    * rebuild fails only when writes keep failing.
    */
   private void pollAndProject(Consumer<byte[], byte[]> consumer, Projection projection, Run run) {
+    recordProgress(run);
     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
     if (records.isEmpty()) {
       return;
@@ -175,6 +212,31 @@ public class ProjectionRebuild {
     return behind;
   }
 
+  /** Records the outcome; once the database holds it, the memory of this instance lets it go. */
+  private void finish(Run run, String status, String detail) {
+    run.finish(status, detail);
+    try {
+      store.rebuildProgressed(run.status(), Instant.now());
+      runs.remove(run.id);
+    } catch (RuntimeException e) {
+      log.warn("cannot record the end of rebuild {}; this instance answers for it until it stops", run.id, e);
+    }
+  }
+
+  /** Records the progress at most every {@link #PROGRESS_EVERY}: it also says the rebuild is alive. */
+  private void recordProgress(Run run) {
+    Instant now = Instant.now();
+    if (now.isBefore(run.progressRecorded.plus(PROGRESS_EVERY))) {
+      return;
+    }
+    run.progressRecorded = now;
+    try {
+      store.rebuildProgressed(run.status(), now);
+    } catch (RuntimeException e) {
+      log.warn("cannot record the progress of rebuild {}", run.id, e);
+    }
+  }
+
   private void deleteQuietly(int generation) {
     try {
       store.deleteGeneration(generation);
@@ -188,6 +250,7 @@ public class ProjectionRebuild {
     final AtomicLong eventsApplied = new AtomicLong();
     /** Touched by the thread that projects only: the rebuild's, then the live projector's. */
     int failuresInARow;
+    Instant progressRecorded = Instant.now();
     volatile String status = "RUNNING";
     volatile String detail;
 

@@ -179,6 +179,45 @@ public class ProjectionStore {
         "INSERT INTO q_offset (generation, topic, kafka_partition, next_offset) VALUES (?, ?, ?, ?)", offsetRows);
   }
 
+  // ---- rebuilds ----
+
+  void rebuildStarted(String rebuildId, Instant at) {
+    OffsetDateTime time = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    jdbc.update(
+        "INSERT INTO q_rebuild (rebuild_id, status, events_applied, detail, started_at, updated_at)"
+            + " VALUES (?, 'RUNNING', 0, NULL, ?, ?)",
+        rebuildId, time, time);
+  }
+
+  void rebuildProgressed(ProjectionRebuild.Status status, Instant at) {
+    jdbc.update(
+        "UPDATE q_rebuild SET status = ?, events_applied = ?, detail = ?, updated_at = ? WHERE rebuild_id = ?",
+        status.status(), status.eventsApplied(), storable(status.detail()), OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+        status.rebuildId());
+  }
+
+  /** A rebuild as last recorded, with the instant of that record. */
+  record RecordedRebuild(ProjectionRebuild.Status status, Instant updatedAt) {}
+
+  Optional<RecordedRebuild> rebuild(String rebuildId) {
+    return jdbc.query(
+            "SELECT rebuild_id, status, events_applied, detail, updated_at FROM q_rebuild WHERE rebuild_id = ?",
+            (rs, i) -> new RecordedRebuild(
+                new ProjectionRebuild.Status(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)),
+                rs.getObject(5, OffsetDateTime.class).toInstant()),
+            rebuildId)
+        .stream()
+        .findFirst();
+  }
+
+  /** The rebuilds recorded as running whose record moved since {@code since}. */
+  List<String> rebuildsRunningSince(Instant since) {
+    return jdbc.queryForList(
+        "SELECT rebuild_id FROM q_rebuild WHERE status = 'RUNNING' AND updated_at >= ?",
+        String.class,
+        OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+  }
+
   // ---- reads ----
 
   public Optional<String> draftJson(int generation, String reportId) {

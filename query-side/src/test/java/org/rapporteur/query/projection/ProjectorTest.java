@@ -1,6 +1,7 @@
 package org.rapporteur.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -156,7 +157,7 @@ abstract class ProjectorTest {
     assertThat(errors.get(0)).startsWith("the database refused it 3 times");
     assertThat(errors.get(1)).contains("earlier event of this report is parked");
     assertThat(fixture.store.position(1, "refused")).isZero();
-    assertThat(projector.lastError()).isNull();
+    ProjectionFixture.awaitCondition("the projector's error cleared", () -> projector.lastError() == null);
 
     fixture.publish(fixture.report("after-refused", 2));
     fixture.awaitPosition("after-refused", 2);
@@ -257,6 +258,39 @@ abstract class ProjectorTest {
   }
 
   @Test
+  void anyInstanceAnswersForARebuildAfterItEndedAndAnInterruptedOneAnswersFailed() throws Exception {
+    ReportProjector projector = fixture.projector();
+    fixture.publish(fixture.report("recorded", 4));
+    fixture.awaitPosition("recorded", 4);
+    ProjectionRebuild rebuild = fixture.rebuild(projector);
+    String id = rebuild.start();
+    ProjectionFixture.awaitCondition("the rebuild to end", () -> !rebuild.status(id).orElseThrow().status().equals("RUNNING"));
+
+    // Another instance, or this one restarted: it knows the rebuild from the database alone.
+    ProjectionRebuild elsewhere = fixture.rebuild(projector);
+    assertThat(elsewhere.status(id)).hasValue(new ProjectionRebuild.Status(id, "COMPLETED", 4, null));
+    assertThat(elsewhere.status("no-such-rebuild")).isEmpty();
+
+    // A rebuild whose instance died: recorded as running, silent for longer than a minute.
+    fixture.store.rebuildStarted("died", Instant.now().minus(Duration.ofMinutes(5)));
+    ProjectionRebuild.Status died = elsewhere.status("died").orElseThrow();
+    assertThat(died.status()).isEqualTo("FAILED");
+    assertThat(died.detail()).startsWith("interrupted");
+    String next = elsewhere.start();
+    ProjectionFixture.awaitCondition("the next rebuild to end", () -> !elsewhere.status(next).orElseThrow().status().equals("RUNNING"));
+    assertThat(elsewhere.status(next).orElseThrow().status()).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void aRebuildThatAnotherInstanceRunsRefusesASecondOne() throws Exception {
+    ReportProjector projector = fixture.projector();
+    fixture.store.rebuildStarted("on-another-instance", Instant.now());
+    assertThatThrownBy(() -> fixture.rebuild(projector).start())
+        .isInstanceOf(ProjectionRebuild.AlreadyRunning.class)
+        .hasMessageContaining("on-another-instance");
+  }
+
+  @Test
   void aSecondRebuildWhileOneRunsIsRefused() throws Exception {
     ReportProjector projector = fixture.projector();
     ProjectionRebuild rebuild = fixture.rebuild(projector);
@@ -264,7 +298,7 @@ abstract class ProjectorTest {
     fixture.awaitPosition("busy", 3);
     String first = rebuild.start();
     try {
-      org.assertj.core.api.Assertions.assertThatThrownBy(rebuild::start).isInstanceOf(ProjectionRebuild.AlreadyRunning.class);
+      assertThatThrownBy(rebuild::start).isInstanceOf(ProjectionRebuild.AlreadyRunning.class);
     } finally {
       ProjectionFixture.awaitCondition("the rebuild to end", () -> !rebuild.status(first).orElseThrow().status().equals("RUNNING"));
     }
