@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ProjectionStore {
 
   private static final ObjectMapper JSON = ReportEventJson.mapper();
+  private static final List<String> GENERATION_TABLES = List.of("q_event", "q_draft", "q_pending", "q_offset", "q_parked");
 
   private final JdbcTemplate jdbc;
 
@@ -93,8 +94,6 @@ public class ProjectionStore {
         generation);
     return blocked;
   }
-
-  private static final List<String> GENERATION_TABLES = List.of("q_event", "q_draft", "q_pending", "q_offset", "q_parked");
 
   /** Deletes every row of the generation: after it was replaced, or when its rebuild failed. */
   void deleteGeneration(int generation) {
@@ -368,8 +367,7 @@ public class ProjectionStore {
     }
   }
 
-  /** A parked record's identifiers may be as long as a sender made them; the row keeps what fits. */
-  /** An identifier of a parked record as its column holds it: at most 64 characters, no NUL. */
+  /** A parked record's identifiers may be as long as a sender made them; the row keeps what fits, without NUL. */
   private static String cut(String value) {
     String storable = storable(value);
     return storable == null || storable.length() <= 64 ? storable : storable.substring(0, 64);
