@@ -212,14 +212,21 @@ public class ProjectionRebuild {
     return behind;
   }
 
-  /** Records the outcome; once the database holds it, the memory of this instance lets it go. */
+  /**
+   * Records the outcome in the database before this instance's memory shows it, so no reader can
+   * see it ended here and running there; then the memory lets it go.
+   */
   private void finish(Run run, String status, String detail) {
-    run.finish(status, detail);
+    boolean recorded = false;
     try {
-      store.rebuildProgressed(run.status(), Instant.now());
-      runs.remove(run.id);
+      store.rebuildProgressed(new Status(run.id, status, run.eventsApplied.get(), detail), Instant.now());
+      recorded = true;
     } catch (RuntimeException e) {
       log.warn("cannot record the end of rebuild {}; this instance answers for it until it stops", run.id, e);
+    }
+    run.finish(status, detail);
+    if (recorded) {
+      runs.remove(run.id);
     }
   }
 
