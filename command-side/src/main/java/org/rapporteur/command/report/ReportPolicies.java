@@ -8,7 +8,8 @@ final class ReportPolicies {
 
   static final int MAX_TITLE = 500;
   static final int MAX_TEXT = 20_000;
-  static final int MAX_FOOTNOTES = 50;
+  static final int MAX_SYMBOL = 100;
+  static final int MAX_FOOTNOTES = 20;
 
   /** I to MMMCMXCIX, written the canonical way. */
   private static final Pattern ROMAN =
@@ -86,9 +87,9 @@ final class ReportPolicies {
     requireTitle("title", header.title());
     requireTitle("venue", header.venue());
     requireTitle("language", header.language());
-    requireOptionalText("parentMeeting", header.parentMeeting(), MAX_TITLE);
-    requireOptionalText("parentAgendaItem", header.parentAgendaItem(), MAX_TITLE);
-    requireOptionalText("symbol", header.symbol(), MAX_TITLE);
+    requireOptionalText("parentMeeting", header.parentMeeting(), MAX_TEXT);
+    requireOptionalText("parentAgendaItem", header.parentAgendaItem(), MAX_TEXT);
+    requireOptionalText("symbol", header.symbol(), MAX_SYMBOL);
     if (header.footnotes().size() > MAX_FOOTNOTES) {
       throw new InvalidCommandException(
           "too-many-footnotes",

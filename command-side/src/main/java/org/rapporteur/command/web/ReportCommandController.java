@@ -14,6 +14,7 @@ import org.rapporteur.command.web.ReportCommandRequests.AmendAgendaItemRequest;
 import org.rapporteur.command.web.ReportCommandRequests.ApproveParagraphRequest;
 import org.rapporteur.command.web.ReportCommandRequests.CreateReportRequest;
 import org.rapporteur.command.web.ReportCommandRequests.DraftParagraphRequest;
+import org.rapporteur.command.web.ReportCommandRequests.NoFields;
 import org.rapporteur.command.web.ReportCommandRequests.ProposeAgendaItemRequest;
 import org.rapporteur.command.web.ReportCommandRequests.ProposeDecisionRequest;
 import org.rapporteur.command.web.ReportCommandRequests.ReturnParagraphRequest;
@@ -117,12 +118,13 @@ class ReportCommandController {
   }
 
   @DeleteMapping("/{reportId}/agenda-items/{itemId}")
-  Accepted withdrawAgendaItem(@PathVariable String reportId, @PathVariable String itemId, Actor actor) {
+  Accepted withdrawAgendaItem(
+      @PathVariable String reportId, @PathVariable String itemId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new WithdrawAgendaItem(report(reportId), path(itemId, "agenda item", AgendaItemId::of), actor));
   }
 
   @PostMapping("/{reportId}/agenda/adoption")
-  Accepted adoptAgenda(@PathVariable String reportId, Actor actor) {
+  Accepted adoptAgenda(@PathVariable String reportId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new AdoptAgenda(report(reportId), actor));
   }
 
@@ -159,7 +161,8 @@ class ReportCommandController {
   }
 
   @DeleteMapping("/{reportId}/participants/{participantId}")
-  Accepted removeParticipant(@PathVariable String reportId, @PathVariable String participantId, Actor actor) {
+  Accepted removeParticipant(
+      @PathVariable String reportId, @PathVariable String participantId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(
         new RemoveParticipant(report(reportId), path(participantId, "participant", ParticipantId::of), actor));
   }
@@ -199,7 +202,8 @@ class ReportCommandController {
   }
 
   @PostMapping("/{reportId}/paragraphs/{paragraphId}/submission")
-  Accepted submitParagraph(@PathVariable String reportId, @PathVariable String paragraphId, Actor actor) {
+  Accepted submitParagraph(
+      @PathVariable String reportId, @PathVariable String paragraphId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new SubmitParagraph(report(reportId), paragraph(paragraphId), actor));
   }
 
@@ -222,7 +226,8 @@ class ReportCommandController {
   }
 
   @DeleteMapping("/{reportId}/paragraphs/{paragraphId}")
-  Accepted withdrawParagraph(@PathVariable String reportId, @PathVariable String paragraphId, Actor actor) {
+  Accepted withdrawParagraph(
+      @PathVariable String reportId, @PathVariable String paragraphId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new WithdrawParagraph(report(reportId), paragraph(paragraphId), actor));
   }
 
@@ -243,12 +248,13 @@ class ReportCommandController {
   }
 
   @PostMapping("/{reportId}/decisions/{decisionId}/adoption")
-  Accepted adoptDecision(@PathVariable String reportId, @PathVariable String decisionId, Actor actor) {
+  Accepted adoptDecision(
+      @PathVariable String reportId, @PathVariable String decisionId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new AdoptDecision(report(reportId), path(decisionId, "decision", DecisionId::of), actor));
   }
 
   @PostMapping("/{reportId}/adoption")
-  Accepted adoptReport(@PathVariable String reportId, Actor actor) {
+  Accepted adoptReport(@PathVariable String reportId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new AdoptReport(report(reportId), actor));
   }
 

@@ -33,6 +33,12 @@ final class ReportCommandRequests {
       @Size(max = 100) String symbol,
       @Size(max = 20) List<@NotBlank @Size(max = TEXT) String> footnotes) {}
 
+  /**
+   * The body of a command that takes no fields: none at all, or {@code {}}. Declared so that a
+   * body trying to set something (a status, who acted) is refused by name, not silently ignored.
+   */
+  record NoFields() {}
+
   record ProposeAgendaItemRequest(@NotBlank @Size(max = TITLE) String title, String afterItemId) {}
 
   record AmendAgendaItemRequest(@NotBlank @Size(max = TITLE) String title) {}

@@ -87,7 +87,7 @@ class ReportTest {
     ReportHeader h = header();
     ReportHeader longSymbol =
         new ReportHeader(h.body(), h.sessionNumber(), h.title(), h.venue(), h.startDate(), h.endDate(),
-            h.language(), null, null, "A/".repeat(251), null);
+            h.language(), null, null, "A/".repeat(51), null);
     fixture.givenNoPriorActivity().when(new CreateReport(REPORT, longSymbol, SECRETARY))
         .expectException(invalid("text-too-long"));
     ReportHeader longFootnote =
@@ -98,11 +98,11 @@ class ReportTest {
   }
 
   @Test
-  void headerWithMoreThanFiftyFootnotesIsInvalid() {
+  void headerWithMoreThanTwentyFootnotesIsInvalid() {
     ReportHeader h = header();
     ReportHeader notes =
         new ReportHeader(h.body(), h.sessionNumber(), h.title(), h.venue(), h.startDate(), h.endDate(),
-            h.language(), null, null, null, Collections.nCopies(51, "note"));
+            h.language(), null, null, null, Collections.nCopies(21, "note"));
     fixture.givenNoPriorActivity().when(new CreateReport(REPORT, notes, SECRETARY))
         .expectException(invalid("too-many-footnotes"));
   }

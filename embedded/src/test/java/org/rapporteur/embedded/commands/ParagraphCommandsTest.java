@@ -126,6 +126,18 @@ class ParagraphCommandsTest extends CommandApiTest {
   }
 
   @Test
+  void submittingTakesAnEmptyObjectButRefusesAFieldByNameAndChangesNothing() throws Exception {
+    String r = newReport();
+    String p = paragraph(r, section(r), "itu");
+    JsonNode refused = problem(
+        http().post("itu", "/api/reports/" + r + "/paragraphs/" + p + "/submission", "{\"status\":\"APPROVED\"}"),
+        400, "unknown-field");
+    assertThat(refused.get("field").asText()).isEqualTo("status");
+    assertChangedNothing(r, 3);
+    assertThat(positionOf(http().post("itu", "/api/reports/" + r + "/paragraphs/" + p + "/submission", "{}"))).isEqualTo(5);
+  }
+
+  @Test
   void submittingTwiceIsAConflict() throws Exception {
     String r = newReport();
     String p = paragraph(r, section(r), "itu");
