@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The live projector: consumes the report events in the query side's consumer group and projects
- * them into the active generation, one database transaction per poll (see {@link Projection}).
+ * them into the active generation, one database transaction per poll, or per record after a
+ * failed one (see {@link Projection}).
  *
  * <p>Exactly-once in effect: offsets come from the database, not from Kafka's group commits, so a
  * crash resumes after the last committed batch. A failure (database down, broker gone) is logged,
