@@ -379,7 +379,7 @@ public class Report {
 
   @CommandHandler
   long handle(WithdrawParagraph command) {
-    ParagraphState paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "withdraw paragraphs");
+    requireOwnLiveParagraph(command.actor(), command.paragraphId(), "withdraw paragraphs");
     apply(new ParagraphWithdrawn(reportId, command.paragraphId(), command.actor(), now()));
     return position();
   }
