@@ -108,6 +108,12 @@ public class KafkaPublishingConfiguration {
   }
 
   @Bean
+  PublicationReplay publicationReplay(
+      EventProcessingConfiguration processors, PublicationLedger ledger, DataSource dataSource) {
+    return new PublicationReplay(processors, ledger, new JdbcTemplate(dataSource));
+  }
+
+  @Bean
   PublicationHealthIndicator publicationHealthIndicator(
       ReportTopic reportTopic, PublicationLedger ledger, KafkaEventPublisher publisher, Reconciler reconciler) {
     return new PublicationHealthIndicator(reportTopic, ledger, publisher, reconciler);

@@ -2,10 +2,13 @@ package org.rapporteur.command.web;
 
 import java.util.List;
 import org.rapporteur.command.publishing.PublicationLedger;
+import org.rapporteur.command.publishing.PublicationReplay;
 import org.rapporteur.command.publishing.Reconciler;
 import org.rapporteur.command.publishing.Republisher;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.ReportId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,11 +21,14 @@ class PublicationAdminController {
   private final PublicationLedger ledger;
   private final Republisher republisher;
   private final Reconciler reconciler;
+  private final PublicationReplay replay;
 
-  PublicationAdminController(PublicationLedger ledger, Republisher republisher, Reconciler reconciler) {
+  PublicationAdminController(
+      PublicationLedger ledger, Republisher republisher, Reconciler reconciler, PublicationReplay replay) {
     this.ledger = ledger;
     this.republisher = republisher;
     this.reconciler = reconciler;
+    this.replay = replay;
   }
 
   /** What {@code GET /api/admin/publication} answers: reports stored further than published, refused events. */
@@ -32,6 +38,12 @@ class PublicationAdminController {
   @GetMapping("/api/admin/publication")
   Publication publication() {
     return new Publication(ledger.behind(), ledger.unpublishable(), reconciler.republished());
+  }
+
+  /** Sends every stored event to Kafka again, in store order, in the background: fills a new or lost topic. */
+  @PostMapping("/api/admin/publication/replay")
+  ResponseEntity<PublicationReplay.Started> replay(Actor actor) {
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(replay.replay(actor.user()));
   }
 
   /** Sends every stored event of the report to Kafka again; consumers drop what they have. */
