@@ -88,9 +88,17 @@ class ComposeFileTest {
 
   @Test
   void frontDoorProxiesToTheMappedUpstreamAndListensOn8080() {
-    String variable = methodMapVariable();
-    assertThat(nginx).containsPattern("proxy_pass\\s+http://\\" + variable + "\\s*;");
+    Matcher block = Pattern.compile("map\\s+\\$uri\\s+(\\$\\w+)\\s*\\{([^}]*)}").matcher(nginx);
+    assertThat(block.find()).as("nginx.conf maps $uri").isTrue();
+    assertThat(block.group(2)).as("any other path goes by method").containsPattern("default\\s+\\" + methodMapVariable() + "\\s*;");
+    assertThat(nginx).containsPattern("proxy_pass\\s+http://\\" + block.group(1) + "\\s*;");
     assertThat(nginx).containsPattern("listen\\s+8080\\s*;");
+  }
+
+  @Test
+  void frontDoorSendsEachOperationToTheSideThatOwnsIt() {
+    assertThat(nginx).containsPattern("~\\^/api/admin/projections/\\s+query-side:" + serverPort("query-side") + "\\s*;");
+    assertThat(nginx).containsPattern("~\\^/api/admin/publication\\s+command-side:" + serverPort("command-side") + "\\s*;");
   }
 
   @ParameterizedTest
