@@ -96,6 +96,7 @@ public class EventStoreConfiguration {
         .transactionManager(axonTransactionManager)
         .snapshotSerializer(serializer)
         .eventSerializer(eventSerializer)
+        .upcasterChain(new ReportEventUpcaster(ReportEventJson.upcasters()))
         // Turns the unique (aggregate, sequence) violation into Axon's concurrency exceptions.
         .persistenceExceptionResolver(new UniqueViolationResolver())
         .build();

@@ -20,14 +20,22 @@ record IncomingEvent(
   static IncomingEvent from(ConsumerRecord<byte[], byte[]> record) {
     String reportId = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
     String payload = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-    String eventId = header(record, "ce_id");
-    String type = header(record, "ce_type");
     String position = header(record, "ce_position");
-    String time = header(record, "ce_time");
+    long pos;
+    Instant timestamp;
     try {
-      long pos = Long.parseLong(position);
-      Instant timestamp = Instant.parse(time);
-      ReportEvent read = ReportEventJson.fromBytes(type, record.value());
+      pos = Long.parseLong(position);
+      timestamp = Instant.parse(header(record, "ce_time"));
+    } catch (RuntimeException e) {
+      return unreadable(reportId, parseOrZero(position), header(record, "ce_id"), header(record, "ce_type"), payload, e);
+    }
+    return read(reportId, pos, header(record, "ce_id"), header(record, "ce_type"), timestamp, payload);
+  }
+
+  /** A record kept in {@code q_parked}, read again when the report can go on. */
+  static IncomingEvent read(String reportId, long position, String eventId, String type, Instant timestamp, String payload) {
+    try {
+      ReportEvent read = ReportEventJson.fromBytes(type, payload.getBytes(StandardCharsets.UTF_8));
       // A record that reads but lacks what every row needs would fail the whole batch, every time.
       if (read.reportId() == null || !read.reportId().value().equals(reportId)) {
         throw new IllegalArgumentException("the event's reportId does not match the record's key '" + reportId + "'");
@@ -40,12 +48,16 @@ record IncomingEvent(
           || (read.actor().entity() != null && read.actor().entity().length() > 64)) {
         throw new IllegalArgumentException("the event's id, type or actor is longer than the audit trail holds");
       }
-      RecordedEvent event = new RecordedEvent(pos, eventId, timestamp, read);
-      return new IncomingEvent(reportId, pos, eventId, type, timestamp, payload, event, null);
+      RecordedEvent event = new RecordedEvent(position, eventId, timestamp, read);
+      return new IncomingEvent(reportId, position, eventId, type, timestamp, payload, event, null);
     } catch (RuntimeException e) {
-      long pos = parseOrZero(position);
-      return new IncomingEvent(reportId, pos, eventId, type, Instant.now(), payload, null, String.valueOf(e.getMessage()));
+      return unreadable(reportId, position, eventId, type, payload, e);
     }
+  }
+
+  private static IncomingEvent unreadable(
+      String reportId, long position, String eventId, String type, String payload, RuntimeException e) {
+    return new IncomingEvent(reportId, position, eventId, type, Instant.now(), payload, null, String.valueOf(e.getMessage()));
   }
 
   String paragraphId() {

@@ -1,10 +1,12 @@
 package org.rapporteur.query.projection;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -18,14 +20,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the chair's queue, and stores them with the next offsets in one transaction. The live projector
  * and a rebuild each own one; it is not thread-safe.
  *
- * <p>An event at or below its report's applied position is a duplicate and changes nothing. An
- * event that cannot be read or applied is parked with its error, and so are the later events of
- * its report (a draft folded past a missing event would be wrong), while other reports go on.
+ * <p>Each report is applied in position order, exactly once. A record at or below its report's
+ * applied position is a repeat: with the same event id it is a duplicate and changes nothing (ADR
+ * 0002 allows them); with another id the log forked, which is never silent: the report is put on
+ * {@link Hold hold} as a CONFLICT, counted, and shown by health. A record beyond the next position
+ * waits in {@code q_parked} (the report is on hold for the GAP) and is applied, with whatever waits
+ * behind it, once the missing position arrives. An event the fold refuses holds its report as
+ * FAILED. A record that is not an event at all is quarantined and its report goes on: if it was
+ * the report's next event, the gap it leaves holds the report until a republish brings it back.
  *
  * <p>The database may refuse a batch for one record's sake (a value no column holds, a character
  * PostgreSQL does not store). After a failed batch the next one is written a record per
  * transaction; a record refused {@value #PARK_AFTER_REFUSALS} times in a row while the database
- * answers is parked like an unreadable one, so one bad record cannot stop every report.
+ * answers is parked as FAILED, so one bad record cannot stop every report.
  */
 final class Projection {
 
@@ -36,6 +43,7 @@ final class Projection {
   private final ProjectionStore store;
   private final TransactionTemplate transactions;
   private final int generation;
+  private final ProjectionCounters counters;
   private final Map<String, DraftState> cache =
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -43,18 +51,19 @@ final class Projection {
           return size() > CACHE_SIZE;
         }
       };
-  /** Reports with a parked event, and the last position parked for each. */
-  private final Map<String, Long> blocked;
+  /** The reports on hold; replaced, never changed, so a failed transaction leaves it as it was. */
+  private Map<String, Hold> holds;
   /** Set by a failed batch: the next records go one transaction each. */
   private boolean isolating;
   private RecordRef suspect;
   private int refusals;
 
-  Projection(ProjectionStore store, TransactionTemplate transactions, int generation) {
+  Projection(ProjectionStore store, TransactionTemplate transactions, int generation, ProjectionCounters counters) {
     this.store = store;
     this.transactions = transactions;
     this.generation = generation;
-    this.blocked = new HashMap<>(store.blockedReports(generation));
+    this.counters = counters;
+    this.holds = Map.copyOf(store.holds(generation));
   }
 
   int generation() {
@@ -76,7 +85,7 @@ final class Projection {
   void project(Iterable<ConsumerRecord<byte[], byte[]>> records, Consumer<Applied> committed) {
     if (!isolating) {
       try {
-        committed.accept(projectTogether(records));
+        committed.accept(projectTogether(records, null));
         return;
       } catch (RuntimeException e) {
         isolating = true;
@@ -86,7 +95,7 @@ final class Projection {
     for (ConsumerRecord<byte[], byte[]> record : records) {
       Applied applied;
       try {
-        applied = projectTogether(List.of(record));
+        applied = projectTogether(List.of(record), null);
       } catch (RuntimeException e) {
         // A database that does not answer is down, and that is not the record's fault.
         if (!store.answers() || !refusedTooOften(record)) {
@@ -100,6 +109,17 @@ final class Projection {
     suspect = null;
   }
 
+  /**
+   * Projects one report again from its records, replacing every row it had in this generation, in
+   * one transaction; the offsets stay. The report's hold is lifted first, so its records are judged
+   * afresh: after a republish from the event store, a report held for a gap or a fault goes on.
+   *
+   * @param records every record of the report, in log order
+   */
+  Applied reproject(String reportId, List<ConsumerRecord<byte[], byte[]>> records) {
+    return projectTogether(records, reportId);
+  }
+
   private boolean refusedTooOften(ConsumerRecord<byte[], byte[]> record) {
     RecordRef ref = new RecordRef(record.topic(), record.partition(), record.offset());
     refusals = ref.equals(suspect) ? refusals + 1 : 1;
@@ -111,14 +131,15 @@ final class Projection {
     IncomingEvent incoming = IncomingEvent.from(record);
     String reason = "the database refused it " + PARK_AFTER_REFUSALS + " times: " + rootMessage(refusal);
     log.error("parked event {} of report {} at position {}: {}", incoming.eventId(), incoming.reportId(), incoming.position(), reason);
-    Map<String, Long> newlyBlocked = new HashMap<>();
+    Map<String, Hold> next = new HashMap<>(holds);
     transactions.executeWithoutResult(tx -> {
       ProjectionBatch batch = new ProjectionBatch();
-      parkAfter(incoming, batch, newlyBlocked, reason);
+      batch.parked(incoming, ProjectionBatch.ParkKind.FAILED, reason);
+      next.merge(incoming.reportId(), new Hold(Hold.Reason.FAILED, incoming.position()), Projection::earlierFault);
       batch.consumed(new TopicPartition(record.topic(), record.partition()), record.offset());
       store.write(generation, batch);
     });
-    blocked.putAll(newlyBlocked);
+    holds = Map.copyOf(next);
     cache.remove(incoming.reportId());
     suspect = null;
     return new Applied(0, Map.of());
@@ -132,31 +153,43 @@ final class Projection {
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
-  private Applied projectTogether(Iterable<ConsumerRecord<byte[], byte[]>> records) {
-    Map<String, DraftState> touched = new HashMap<>();
-    Map<String, Long> newlyBlocked = new HashMap<>();
+  /** @param replacing the report whose rows this transaction replaces, without storing offsets; or null */
+  private Applied projectTogether(Iterable<ConsumerRecord<byte[], byte[]>> records, String replacing) {
+    Step step = new Step(new ProjectionBatch(), new HashMap<>(), new HashMap<>(holds));
+    if (replacing != null) {
+      step.holds.remove(replacing);
+      step.touched.put(replacing, DraftState.empty());
+      step.waiting.put(replacing, new ArrayList<>());
+    }
     int applied;
     try {
       applied =
           transactions.execute(
               tx -> {
-                ProjectionBatch batch = new ProjectionBatch();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                  apply(IncomingEvent.from(record), batch, touched, newlyBlocked);
-                  batch.consumed(new TopicPartition(record.topic(), record.partition()), record.offset());
+                if (replacing != null) {
+                  store.deleteReport(generation, replacing);
                 }
-                touched.values().forEach(state -> batch.draft(state.toView()));
-                store.write(generation, batch);
-                return batch.applied().size();
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                  apply(IncomingEvent.from(record), step);
+                  if (replacing == null) {
+                    step.batch.consumed(new TopicPartition(record.topic(), record.partition()), record.offset());
+                  }
+                }
+                step.touched.values().stream()
+                    .filter(state -> state.position() > 0)
+                    .forEach(state -> step.batch.draft(state.toView()));
+                store.write(generation, step.batch);
+                return step.batch.applied().size();
               });
     } catch (RuntimeException e) {
       cache.clear(); // cached states may hold events that were not stored
       throw e;
     }
-    blocked.putAll(newlyBlocked);
-    cache.putAll(touched);
+    holds = Map.copyOf(step.holds);
+    counters.conflicted(step.conflicts());
+    cache.putAll(step.touched);
     Map<String, Long> advanced = new HashMap<>();
-    touched.forEach((report, state) -> advanced.put(report, state.position()));
+    step.touched.forEach((report, state) -> advanced.put(report, state.position()));
     return new Applied(applied, advanced);
   }
 
@@ -169,64 +202,178 @@ final class Projection {
 
   private record RecordRef(String topic, int partition, long offset) {}
 
-  private void apply(
-      IncomingEvent incoming, ProjectionBatch batch, Map<String, DraftState> touched, Map<String, Long> newlyBlocked) {
-    String reportId = incoming.reportId();
-    Long lastParked = newlyBlocked.containsKey(reportId) ? newlyBlocked.get(reportId) : blocked.get(reportId);
-    if (lastParked != null) {
-      // A redelivered parked event is not parked twice.
-      if (incoming.position() > lastParked) {
-        parkAfter(incoming, batch, newlyBlocked, "an earlier event of this report is parked");
-      }
-      return;
+  /** One transaction's work: what it writes, the drafts it touched, and the holds as they will be. */
+  private record Step(ProjectionBatch batch, Map<String, DraftState> touched, Map<String, Hold> holds,
+      Map<String, List<Waiting>> waiting, int[] conflictCount) {
+    Step(ProjectionBatch batch, Map<String, DraftState> touched, Map<String, Hold> holds) {
+      this(batch, touched, holds, new HashMap<>(), new int[1]);
     }
-    if (incoming.event() == null) {
-      park(incoming, batch, touched, newlyBlocked, "unreadable event: " + incoming.error());
-      return;
-    }
-    DraftState state = touched.computeIfAbsent(reportId, this::load);
-    try {
-      if (state.apply(incoming.event())) {
-        batch.applied(incoming);
-      }
-    } catch (RuntimeException e) {
-      park(incoming, batch, touched, newlyBlocked, e.getClass().getSimpleName() + ": " + e.getMessage());
+
+    int conflicts() {
+      return conflictCount[0];
     }
   }
 
-  private void park(
-      IncomingEvent incoming,
-      ProjectionBatch batch,
-      Map<String, DraftState> touched,
-      Map<String, Long> newlyBlocked,
-      String reason) {
-    log.error(
-        "parked event {} of report {} at position {}: {}",
-        incoming.eventId(), incoming.reportId(), incoming.position(), reason);
-    parkAfter(incoming, batch, newlyBlocked, reason);
+  /** A record waiting for its report to go on: parked by this batch, or by an earlier one (rowId). */
+  private record Waiting(IncomingEvent event, Long rowId, ProjectionBatch.Parked parked) {}
+
+  private void apply(IncomingEvent incoming, Step step) {
+    if (incoming.event() == null) {
+      quarantine(incoming, step);
+      return;
+    }
+    String reportId = incoming.reportId();
+    DraftState state = step.touched.computeIfAbsent(reportId, this::load);
+    if (incoming.position() <= state.position()) {
+      repeated(incoming, step);
+      return;
+    }
+    Hold hold = step.holds.get(reportId);
+    if (hold != null && !hold.waitsForGap()) {
+      keepWaiting(incoming, step, "report on hold: " + hold.reason() + " at position " + hold.position());
+      return;
+    }
+    if (incoming.position() > state.position() + 1) {
+      step.holds.put(reportId, Hold.gap(state.position() + 1));
+      keepWaiting(incoming, step, "waiting for position " + (state.position() + 1));
+      return;
+    }
+    if (applyNext(incoming, state, step) && hold != null) {
+      releaseWaiting(reportId, state, step);
+    }
+  }
+
+  /** The event at the report's next position: applied, or its report held as FAILED. */
+  private boolean applyNext(IncomingEvent incoming, DraftState state, Step step) {
+    try {
+      state.apply(incoming.event());
+      step.batch.applied(incoming);
+      return true;
+    } catch (RuntimeException e) {
+      failed(incoming, step, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Applies what waited for the position just applied, as far as positions follow each other. */
+  private void releaseWaiting(String reportId, DraftState state, Step step) {
+    List<Waiting> waiting = new ArrayList<>(waitingOf(reportId, step));
+    waiting.sort(Comparator.comparingLong(w -> w.event().position())); // stable: arrival order within a position
+    List<Waiting> released = new ArrayList<>();
+    for (Waiting next : waiting) {
+      Hold hold = step.holds.get(reportId);
+      if (hold != null && !hold.waitsForGap()) {
+        break;
+      }
+      if (next.event().position() <= state.position()) {
+        repeated(next.event(), step);
+      } else if (next.event().position() == state.position() + 1) {
+        if (!applyNext(next.event(), state, step)) {
+          break;
+        }
+      } else {
+        break;
+      }
+      released.add(next);
+      if (next.rowId() != null) {
+        step.batch.released(next.rowId());
+      } else {
+        step.batch.unpark(next.parked());
+      }
+    }
+    List<Waiting> left = waitingOf(reportId, step);
+    left.removeAll(released);
+    Hold hold = step.holds.get(reportId);
+    if (hold != null && hold.waitsForGap()) {
+      if (left.isEmpty()) {
+        step.holds.remove(reportId);
+      } else {
+        step.holds.put(reportId, Hold.gap(state.position() + 1));
+      }
+    }
+  }
+
+  /** A record at a position already applied: a duplicate, or a fork of the log. */
+  private void repeated(IncomingEvent incoming, Step step) {
+    String reportId = incoming.reportId();
+    String appliedId = step.batch.applied().stream()
+        .filter(e -> e.reportId().equals(reportId) && e.position() == incoming.position())
+        .map(IncomingEvent::eventId)
+        .findFirst()
+        .or(() -> store.eventId(generation, reportId, incoming.position()))
+        .orElse(null);
+    if (incoming.eventId().equals(appliedId)) {
+      return; // delivered again: at least once, applied once
+    }
+    String reason = "position " + incoming.position() + " holds event " + appliedId + "; this record carries event "
+        + incoming.eventId() + ": the log forked";
+    log.error("conflict in report {}: {}", reportId, reason);
+    step.batch.parked(incoming, ProjectionBatch.ParkKind.CONFLICT, reason);
+    step.holds.merge(reportId, new Hold(Hold.Reason.CONFLICT, incoming.position()), Projection::earlierFault);
+    step.conflictCount[0]++;
+  }
+
+  private void keepWaiting(IncomingEvent incoming, Step step, String reason) {
+    List<Waiting> waiting = waitingOf(incoming.reportId(), step);
+    boolean known = waiting.stream().anyMatch(w ->
+        w.event().position() == incoming.position() && w.event().eventId().equals(incoming.eventId()));
+    if (known) {
+      return; // delivered again while it waits
+    }
+    step.batch.parked(incoming, ProjectionBatch.ParkKind.WAITING, reason);
+    List<ProjectionBatch.Parked> parked = step.batch.parked();
+    waiting.add(new Waiting(incoming, null, parked.get(parked.size() - 1)));
+  }
+
+  private List<Waiting> waitingOf(String reportId, Step step) {
+    return step.waiting.computeIfAbsent(reportId, id -> {
+      List<Waiting> stored = new ArrayList<>();
+      if (holds.containsKey(id)) { // only a report on hold has rows waiting
+        store.waiting(generation, id).forEach(w -> stored.add(new Waiting(w.event(), w.rowId(), null)));
+      }
+      return stored;
+    });
+  }
+
+  private void quarantine(IncomingEvent incoming, Step step) {
+    boolean again = step.batch.parked().stream().anyMatch(p -> p.kind() == ProjectionBatch.ParkKind.UNREADABLE
+            && p.event().reportId().equals(incoming.reportId()) && p.event().position() == incoming.position()
+            && Objects.equals(p.event().eventId(), incoming.eventId()))
+        || store.quarantined(generation, incoming.reportId(), incoming.position(), incoming.eventId());
+    if (again) {
+      return;
+    }
+    log.error("quarantined record {} of report {} at position {}: {}",
+        incoming.eventId(), incoming.reportId(), incoming.position(), incoming.error());
+    step.batch.parked(incoming, ProjectionBatch.ParkKind.UNREADABLE, "unreadable event: " + incoming.error());
+  }
+
+  private void failed(IncomingEvent incoming, Step step, String reason) {
+    String reportId = incoming.reportId();
+    log.error("report {} held: event {} at position {} cannot be applied: {}",
+        reportId, incoming.eventId(), incoming.position(), reason);
+    step.batch.parked(incoming, ProjectionBatch.ParkKind.FAILED, reason);
+    step.holds.merge(reportId, new Hold(Hold.Reason.FAILED, incoming.position()), Projection::earlierFault);
     // A failed handler may have half-changed the state: fold again what this batch applied before,
     // so the stored draft matches the stored audit trail.
-    String reportId = incoming.reportId();
     cache.remove(reportId);
     List<IncomingEvent> appliedBefore = new ArrayList<>();
-    for (IncomingEvent applied : batch.applied()) {
+    for (IncomingEvent applied : step.batch.applied()) {
       if (applied.reportId().equals(reportId)) {
         appliedBefore.add(applied);
       }
     }
-    if (appliedBefore.isEmpty()) {
-      touched.remove(reportId);
-      return;
-    }
     DraftState state = store.draftState(generation, reportId).orElseGet(DraftState::empty);
     appliedBefore.forEach(e -> state.apply(e.event()));
-    touched.put(reportId, state);
+    step.touched.put(reportId, state);
   }
 
-  private static void parkAfter(
-      IncomingEvent incoming, ProjectionBatch batch, Map<String, Long> newlyBlocked, String reason) {
-    batch.parked(incoming, reason);
-    newlyBlocked.merge(incoming.reportId(), incoming.position(), Math::max);
+  /** A fault outranks a gap; of two faults, the earlier position is the one to repair first. */
+  private static Hold earlierFault(Hold held, Hold fault) {
+    if (held.waitsForGap()) {
+      return fault;
+    }
+    return held.position() <= fault.position() ? held : fault;
   }
 
   private DraftState load(String reportId) {

@@ -13,17 +13,33 @@ final class ProjectionBatch {
 
   private final List<IncomingEvent> applied = new ArrayList<>();
   private final List<Parked> parked = new ArrayList<>();
+  private final List<Long> released = new ArrayList<>();
   private final Map<String, ReportDraft> drafts = new LinkedHashMap<>();
   private final Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
 
-  record Parked(IncomingEvent event, String reason) {}
+  /** Why a record is kept in {@code q_parked} instead of applied; see V2_3__holds.sql. */
+  enum ParkKind {
+    WAITING, CONFLICT, FAILED, UNREADABLE
+  }
+
+  record Parked(IncomingEvent event, ParkKind kind, String reason) {}
 
   void applied(IncomingEvent event) {
     applied.add(event);
   }
 
-  void parked(IncomingEvent event, String reason) {
-    parked.add(new Parked(event, reason));
+  void parked(IncomingEvent event, ParkKind kind, String reason) {
+    parked.add(new Parked(event, kind, reason));
+  }
+
+  /** A waiting record of this batch was applied after all: it is not parked. */
+  void unpark(Parked record) {
+    parked.remove(record);
+  }
+
+  /** A waiting record parked by an earlier batch was applied: its row goes. */
+  void released(long parkedRowId) {
+    released.add(parkedRowId);
   }
 
   void draft(ReportDraft draft) {
@@ -40,6 +56,10 @@ final class ProjectionBatch {
 
   List<Parked> parked() {
     return parked;
+  }
+
+  List<Long> released() {
+    return released;
   }
 
   Collection<ReportDraft> drafts() {

@@ -1,5 +1,6 @@
 package org.rapporteur.query.projection;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
@@ -37,17 +38,29 @@ public class ProjectionConfiguration {
   }
 
   @Bean
+  ProjectionCounters projectionCounters() {
+    return new ProjectionCounters();
+  }
+
+  @Bean
   ReportProjector reportProjector(
       ProjectionProperties properties,
       ProjectionStore store,
       PlatformTransactionManager transactionManager,
-      ProjectionPositions positions) {
+      ProjectionPositions positions,
+      ProjectionCounters counters) {
     return new ReportProjector(
         consumer(properties, properties.consumerGroup()),
         store,
         new TransactionTemplate(transactionManager),
         positions,
-        properties.topic());
+        properties.topic(),
+        counters);
+  }
+
+  @Bean
+  ReportReprojection reportReprojection(ProjectionProperties properties, ProjectionStore store, ReportProjector projector) {
+    return new ReportReprojection(store, projector, () -> consumer(properties, null));
   }
 
   @Bean
@@ -55,11 +68,12 @@ public class ProjectionConfiguration {
       ProjectionProperties properties,
       ProjectionStore store,
       PlatformTransactionManager transactionManager,
-      ReportProjector projector) {
+      ReportProjector projector,
+      ProjectionCounters counters) {
     Supplier<Consumer<byte[], byte[]>> consumers = () -> consumer(properties, null);
     return new ProjectionRebuild(
         store, new TransactionTemplate(transactionManager), projector, consumers, properties.topic(),
-        ProjectionRebuild.RETIRE_AFTER);
+        ProjectionRebuild.RETIRE_AFTER, counters);
   }
 
   @Bean(destroyMethod = "close")
@@ -74,16 +88,21 @@ public class ProjectionConfiguration {
 
   @Bean
   ProjectionHealthIndicator projectionHealthIndicator(
-      Admin projectionAdmin, ProjectionStore store, ReportProjector projector, ProjectionProperties properties) {
-    return new ProjectionHealthIndicator(projectionAdmin, store, projector, properties.topic(), HEALTH_TIMEOUT);
+      Admin projectionAdmin, ProjectionStore store, ReportProjector projector, ProjectionProperties properties,
+      ProjectionCounters counters) {
+    return new ProjectionHealthIndicator(projectionAdmin, store, projector, properties.topic(), HEALTH_TIMEOUT, counters);
   }
 
   @Bean
-  MeterBinder parkedEventsGauge(ProjectionStore store) {
-    return registry ->
-        Gauge.builder("rapporteur.projection.parked", store, s -> s.parkedCount(s.activeGeneration()))
-            .description("Events the active projection could not apply")
-            .register(registry);
+  MeterBinder projectionMeters(ProjectionStore store, ProjectionCounters counters) {
+    return registry -> {
+      Gauge.builder("rapporteur.projection.parked", store, s -> s.parkedCount(s.activeGeneration()))
+          .description("Records the active projection keeps aside: waiting, conflicting, failed or unreadable")
+          .register(registry);
+      FunctionCounter.builder("rapporteur.projection.conflicts", counters, ProjectionCounters::conflicts)
+          .description("Records that carried another event at a position already applied: forks of the log")
+          .register(registry);
+    };
   }
 
   /**
@@ -98,6 +117,9 @@ public class ProjectionConfiguration {
       config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     }
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // The command side creates the topic with the retention the record needs; a consumer that
+    // created it first would give it the broker's defaults, which forget events after a week.
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);

@@ -21,9 +21,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * The {@code projection} part of {@code /actuator/health}: whether Kafka answers, how far the
  * projection lags behind the topic per partition (end offsets minus the offsets stored with the
- * active generation), how many events are parked, and whether the projector runs. DOWN when Kafka
- * does not answer or the projector stopped; parked events are reported, not DOWN, since the other
- * reports are served.
+ * active generation), how many records are parked, which reports are on hold and why (a gap, a
+ * fork of the log, an event the fold refused, each with its position), the forks counted since
+ * start, and whether the projector runs. DOWN when Kafka does not answer or the projector stopped;
+ * reports on hold are reported, not DOWN, since the other reports are served.
  */
 class ProjectionHealthIndicator implements HealthIndicator {
 
@@ -32,13 +33,16 @@ class ProjectionHealthIndicator implements HealthIndicator {
   private final ReportProjector projector;
   private final String topic;
   private final Duration timeout;
+  private final ProjectionCounters counters;
 
-  ProjectionHealthIndicator(Admin admin, ProjectionStore store, ReportProjector projector, String topic, Duration timeout) {
+  ProjectionHealthIndicator(Admin admin, ProjectionStore store, ReportProjector projector, String topic, Duration timeout,
+      ProjectionCounters counters) {
     this.admin = admin;
     this.store = store;
     this.projector = projector;
     this.topic = topic;
     this.timeout = timeout;
+    this.counters = counters;
   }
 
   @Override
@@ -47,6 +51,8 @@ class ProjectionHealthIndicator implements HealthIndicator {
     Health.Builder health = Health.up();
     health.withDetail("generation", generation);
     health.withDetail("parkedEvents", store.parkedCount(generation));
+    health.withDetail("heldReports", store.heldReports(generation));
+    health.withDetail("conflicts", counters.conflicts());
     health.withDetail("projectorRunning", projector.isRunning());
     if (projector.lastError() != null) {
       health.withDetail("projectorLastError", projector.lastError());

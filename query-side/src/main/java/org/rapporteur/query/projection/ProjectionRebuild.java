@@ -67,6 +67,7 @@ public class ProjectionRebuild {
   private final Supplier<Consumer<byte[], byte[]>> consumers;
   private final String topic;
   private final Duration retireAfter;
+  private final ProjectionCounters counters;
   private final Map<String, Run> runs = new ConcurrentHashMap<>();
   private final AtomicReference<Run> current = new AtomicReference<>();
 
@@ -76,13 +77,15 @@ public class ProjectionRebuild {
       ReportProjector projector,
       Supplier<Consumer<byte[], byte[]>> consumers,
       String topic,
-      Duration retireAfter) {
+      Duration retireAfter,
+      ProjectionCounters counters) {
     this.store = store;
     this.transactions = transactions;
     this.projector = projector;
     this.consumers = consumers;
     this.topic = topic;
     this.retireAfter = retireAfter;
+    this.counters = counters;
   }
 
   /**
@@ -141,10 +144,11 @@ public class ProjectionRebuild {
     boolean switched = false;
     try (Consumer<byte[], byte[]> consumer = consumers.get()) {
       store.deleteGenerationsOtherThan(active); // what an interrupted rebuild or retirement left
-      Projection projection = new Projection(store, transactions, next);
+      Projection projection = new Projection(store, transactions, next, counters);
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
+      requireWholeLog(consumer, partitions);
       consumer.seekToBeginning(partitions);
       log.info("rebuild {} projects {} from the beginning into generation {}", run.id, topic, next);
       while (behind(consumer, projector.storedOffsets()) > HANDOVER_DISTANCE) {
@@ -156,6 +160,8 @@ public class ProjectionRebuild {
             while (behind(consumer, liveOffsets) > 0) {
               pollAndProject(consumer, projection, run);
             }
+            requireWholeLog(consumer, partitions);
+            requireNoReportBehind(live.generation(), next);
             store.activate(next);
             return projection;
           },
@@ -200,6 +206,34 @@ public class ProjectionRebuild {
       log.warn("rebuild {} could not store a batch; retrying from its stored offsets", run.id, e);
       LockSupport.parkNanos(RETRY_DELAY.toNanos()); // back off; may run on the live projector's thread
       ReportProjector.seek(consumer, consumer.assignment(), projection.storedOffsets(topic));
+    }
+  }
+
+  /**
+   * A log that no longer starts at offset 0 lost events to retention or deletion: a generation
+   * built from it would silently miss them, so the rebuild refuses to build or switch.
+   */
+  private static void requireWholeLog(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+    consumer.beginningOffsets(partitions).forEach((partition, beginning) -> {
+      if (beginning > 0) {
+        throw new IllegalStateException("partition " + partition.partition() + " of " + partition.topic()
+            + " starts at offset " + beginning + ", not 0: events were deleted from the log; restore the topic from the"
+            + " event store first (README, Backup and restore)");
+      }
+    });
+  }
+
+  /** The new generation must hold every report at least as far as the live one does. */
+  private void requireNoReportBehind(int live, int next) {
+    Map<String, Long> rebuilt = store.positions(next);
+    List<String> behind = store.positions(live).entrySet().stream()
+        .filter(e -> rebuilt.getOrDefault(e.getKey(), 0L) < e.getValue())
+        .map(e -> e.getKey() + " (" + rebuilt.getOrDefault(e.getKey(), 0L) + " < " + e.getValue() + ")")
+        .sorted()
+        .toList();
+    if (!behind.isEmpty()) {
+      throw new IllegalStateException(behind.size() + " report(s) would end lower than in the live projection: "
+          + String.join(", ", behind.subList(0, Math.min(10, behind.size()))));
     }
   }
 

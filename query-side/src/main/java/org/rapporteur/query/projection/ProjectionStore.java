@@ -37,6 +37,7 @@ public class ProjectionStore {
 
   private static final ObjectMapper JSON = ReportEventJson.mapper();
   private static final List<String> GENERATION_TABLES = List.of("q_event", "q_draft", "q_pending", "q_offset", "q_parked");
+  private static final List<String> REPORT_TABLES = List.of("q_event", "q_draft", "q_pending", "q_parked");
 
   private final JdbcTemplate jdbc;
 
@@ -83,22 +84,103 @@ public class ProjectionStore {
     return draftJson(generation, reportId).map(ProjectionStore::readDraft);
   }
 
-  /** The reports with parked events, and the last position parked for each. */
-  Map<String, Long> blockedReports(int generation) {
-    Map<String, Long> blocked = new HashMap<>();
+  /** The reports whose projection is on hold, and why: read once when a projection starts. */
+  Map<String, Hold> holds(int generation) {
+    Map<String, Hold> holds = new HashMap<>();
     jdbc.query(
-        "SELECT report_id, MAX(position) FROM q_parked WHERE generation = ? GROUP BY report_id",
+        "SELECT report_id, kind, MIN(position) FROM q_parked WHERE generation = ? AND kind IN ('CONFLICT', 'FAILED')"
+            + " GROUP BY report_id, kind",
         rs -> {
-          blocked.put(rs.getString(1), rs.getLong(2));
+          Hold hold = new Hold(Hold.Reason.valueOf(rs.getString(2)), rs.getLong(3));
+          holds.merge(rs.getString(1), hold, (a, b) -> a.position() <= b.position() ? a : b);
         },
         generation);
-    return blocked;
+    jdbc.query(
+        "SELECT p.report_id, MAX(d.position) FROM q_parked p LEFT JOIN q_draft d"
+            + " ON d.generation = p.generation AND d.report_id = p.report_id"
+            + " WHERE p.generation = ? AND p.kind = 'WAITING' GROUP BY p.report_id",
+        rs -> {
+          holds.putIfAbsent(rs.getString(1), Hold.gap(rs.getLong(2) + 1));
+        },
+        generation);
+    return holds;
+  }
+
+  /** A parked record that waits for its report to go on, with the row that keeps it. */
+  record WaitingRecord(long rowId, IncomingEvent event) {}
+
+  /** The records of the report that wait for an earlier position, in the order they arrived. */
+  List<WaitingRecord> waiting(int generation, String reportId) {
+    return jdbc.query(
+        "SELECT id, position, event_id, type, occurred_at, payload FROM q_parked"
+            + " WHERE generation = ? AND report_id = ? AND kind = 'WAITING' ORDER BY id",
+        (rs, i) -> new WaitingRecord(
+            rs.getLong(1),
+            IncomingEvent.read(reportId, rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6))),
+        generation,
+        reportId);
+  }
+
+  /** The id of the event applied at the report's position, if any. */
+  Optional<String> eventId(int generation, String reportId, long position) {
+    return jdbc.queryForList(
+            "SELECT event_id FROM q_event WHERE generation = ? AND report_id = ? AND position = ?",
+            String.class, generation, reportId, position)
+        .stream()
+        .findFirst();
+  }
+
+  /** Whether this unreadable record is quarantined already: a redelivery is not kept twice. */
+  boolean quarantined(int generation, String reportId, long position, String eventId) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM q_parked WHERE generation = ? AND report_id = ? AND position = ? AND kind = 'UNREADABLE'"
+            + " AND (event_id = ? OR (event_id IS NULL AND ? IS NULL))",
+        Long.class, generation, cut(reportId), position, cut(eventId), cut(eventId)) > 0;
+  }
+
+  /** A report on hold, as health shows it. */
+  public record HeldReport(String reportId, String reason, long position, long appliedPosition, long waiting, String error) {}
+
+  /** The reports on hold, each with its reason, the position at fault or awaited, and what waits. */
+  public List<HeldReport> heldReports(int generation) {
+    Map<String, Hold> holds = holds(generation);
+    List<HeldReport> held = new ArrayList<>();
+    holds.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+      String reportId = entry.getKey();
+      Hold hold = entry.getValue();
+      long waiting = jdbc.queryForObject(
+          "SELECT COUNT(*) FROM q_parked WHERE generation = ? AND report_id = ? AND kind = 'WAITING'",
+          Long.class, generation, reportId);
+      String error = hold.waitsForGap()
+          ? "position " + hold.position() + " has not arrived"
+          : jdbc.queryForList(
+                  "SELECT error FROM q_parked WHERE generation = ? AND report_id = ? AND kind = ? ORDER BY position, id",
+                  String.class, generation, reportId, hold.reason().name())
+              .stream().findFirst().orElse("");
+      held.add(new HeldReport(reportId, hold.reason().name(), hold.position(), position(generation, reportId), waiting, error));
+    });
+    return held;
+  }
+
+  /** Records who repaired which report, and how it ended. */
+  void adminAction(String action, String reportId, String actorUser, String outcome) {
+    jdbc.update(
+        "INSERT INTO q_admin_action (action, report_id, actor_user, outcome, acted_at) VALUES (?, ?, ?, ?, ?)",
+        action, cut(reportId), actorUser, storable(outcome), OffsetDateTime.now(ZoneOffset.UTC));
   }
 
   /** Deletes every row of the generation: after it was replaced, or when its rebuild failed. */
   void deleteGeneration(int generation) {
     for (String table : GENERATION_TABLES) {
       jdbc.update("DELETE FROM " + table + " WHERE generation = ?", generation);
+    }
+  }
+
+  /** Deletes every row of one report in the generation: before it is projected again. */
+  void deleteReport(int generation, String reportId) {
+    for (String table : REPORT_TABLES) {
+      jdbc.update("DELETE FROM " + table + " WHERE generation = ? AND report_id = ?", generation, reportId);
     }
   }
 
@@ -160,13 +242,16 @@ public class ProjectionStore {
             + " author_entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         pending);
     jdbc.batchUpdate(
-        "INSERT INTO q_parked (generation, report_id, position, event_id, type, error, parked_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO q_parked (generation, report_id, position, event_id, type, error, parked_at, kind, occurred_at,"
+            + " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         batch.parked().stream()
             .map(p -> new Object[] {
                   generation, cut(p.event().reportId()), p.event().position(), cut(p.event().eventId()), cut(p.event().type()),
-                  storable(p.reason()), OffsetDateTime.now(ZoneOffset.UTC)})
+                  storable(p.reason()), OffsetDateTime.now(ZoneOffset.UTC), p.kind().name(),
+                  OffsetDateTime.ofInstant(p.event().timestamp(), ZoneOffset.UTC), storable(p.event().payload())})
             .toList());
+    jdbc.batchUpdate(
+        "DELETE FROM q_parked WHERE id = ?", batch.released().stream().map(id -> new Object[] {id}).toList());
     List<Object[]> offsetKeys = new ArrayList<>();
     List<Object[]> offsetRows = new ArrayList<>();
     batch.nextOffsets().forEach((tp, offset) -> {
@@ -349,6 +434,18 @@ public class ProjectionStore {
 
   public long parkedCount(int generation) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM q_parked WHERE generation = ?", Long.class, generation);
+  }
+
+  /** The report's applied position in every generation that holds it: a rebuild must not go back. */
+  Map<String, Long> positions(int generation) {
+    Map<String, Long> positions = new HashMap<>();
+    jdbc.query(
+        "SELECT report_id, position FROM q_draft WHERE generation = ?",
+        rs -> {
+          positions.put(rs.getString(1), rs.getLong(2));
+        },
+        generation);
+    return positions;
   }
 
   static ReportDraft readDraft(String json) {

@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -42,6 +44,7 @@ public class ReportProjector implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final ProjectionPositions positions;
   private final String topic;
+  private final ProjectionCounters counters;
   private final AtomicLong eventsApplied = new AtomicLong();
   private final AtomicReference<Handoff> handoff = new AtomicReference<>();
   private final Object retrySignal = new Object();
@@ -55,17 +58,19 @@ public class ReportProjector implements SmartLifecycle {
       ProjectionStore store,
       TransactionTemplate transactions,
       ProjectionPositions positions,
-      String topic) {
+      String topic,
+      ProjectionCounters counters) {
     this.consumer = consumer;
     this.store = store;
     this.transactions = transactions;
     this.positions = positions;
     this.topic = topic;
+    this.counters = counters;
   }
 
   @Override
   public void start() {
-    projection = new Projection(store, transactions, store.activeGeneration());
+    projection = new Projection(store, transactions, store.activeGeneration(), counters);
     running = true;
     thread = new Thread(this::run, "report-projector");
     thread.setDaemon(true);
@@ -128,6 +133,38 @@ public class ReportProjector implements SmartLifecycle {
         throw e;
       }
       request.done().get(); // the projector took it just now: it runs to the end
+    }
+  }
+
+  /**
+   * Projects one report again, between two batches on the projector's thread, from the records
+   * {@code reader} finds up to the live projection's stored offsets, where the projector stands.
+   *
+   * @param reader given the partition and the offset to read up to, the report's records in log order
+   * @throws NotOwned when another instance of the group projects the report's partition
+   */
+  Projection.Applied reproject(
+      String reportId, BiFunction<TopicPartition, Long, List<ConsumerRecord<byte[], byte[]>>> reader, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    AtomicReference<Projection.Applied> applied = new AtomicReference<>();
+    handOver(live -> {
+      TopicPartition partition = ReportPartitions.of(consumer, topic, reportId);
+      if (!consumer.assignment().contains(partition)) {
+        throw new NotOwned(reportId, partition);
+      }
+      long until = live.storedOffsets(topic).getOrDefault(partition, 0L);
+      applied.set(live.reproject(reportId, reader.apply(partition, until)));
+      return live;
+    }, timeout);
+    positions.advanced(applied.get().positions());
+    return applied.get();
+  }
+
+  /** Another instance of the consumer group projects this report: only it may project it again. */
+  public static final class NotOwned extends RuntimeException {
+    NotOwned(String reportId, TopicPartition partition) {
+      super("Report '" + reportId + "' lives in partition " + partition.partition()
+          + ", which another query-side instance projects; send the request to that instance.");
     }
   }
 

@@ -2,6 +2,8 @@ package org.rapporteur.query.web;
 
 import org.rapporteur.identity.Problems;
 import org.rapporteur.query.projection.ProjectionRebuild;
+import org.rapporteur.query.projection.ReportProjector;
+import org.rapporteur.query.projection.ReportReprojection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -90,6 +92,16 @@ class QueryProblems {
   @ExceptionHandler(ProjectionRebuild.AlreadyRunning.class)
   ProblemDetail rebuildRunning(ProjectionRebuild.AlreadyRunning e) {
     return problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage());
+  }
+
+  @ExceptionHandler(ReportProjector.NotOwned.class)
+  ProblemDetail notOwned(ReportProjector.NotOwned e) {
+    return problem(HttpStatus.CONFLICT, "report-projected-elsewhere", e.getMessage());
+  }
+
+  @ExceptionHandler(ReportReprojection.HistoryLost.class)
+  ProblemDetail historyLost(ReportReprojection.HistoryLost e) {
+    return problem(HttpStatus.CONFLICT, "history-lost", e.getMessage());
   }
 
   @ExceptionHandler(PositionNotReached.class)

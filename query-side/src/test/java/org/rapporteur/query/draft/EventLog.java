@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.AgendaAdopted;
 import org.rapporteur.shared.report.AgendaItemAmended;
@@ -20,6 +21,7 @@ import org.rapporteur.shared.report.DecisionKind;
 import org.rapporteur.shared.report.DecisionProposed;
 import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphDrafted;
+import org.rapporteur.shared.report.ParagraphEvent;
 import org.rapporteur.shared.report.ParagraphId;
 import org.rapporteur.shared.report.ParagraphReturned;
 import org.rapporteur.shared.report.ParagraphRevised;
@@ -60,6 +62,42 @@ public final class EventLog {
         "online", LocalDate.of(2021, 12, 14), LocalDate.of(2021, 12, 14), "zh",
         "Committee on the Peaceful Uses of Outer Space\nSixty-fifth session", "13", null,
         List.of("A/AC.105/L.327.")), SECRETARY, log.nextInstant()));
+  }
+
+  /**
+   * A report's life with at least one event of every type, each one after what it acts on, so
+   * that each one's effect shows: what the tests that every fold handles every event walk.
+   */
+  public static EventLog everyEventType() {
+    return created()
+        .item("i1", "Opening of the session").item("i2", "Adoption of the agenda")
+        .item("i3", "Other matters")
+        .amendItem("i2", "Adoption of the agenda and organization of work").withdrawItem("i3")
+        .adoptAgenda("i1", "i2")
+        .section("intro", "I", "Introduction").section("opening", "I", "Opening", "i1", "i2")
+        .participant("itu", "ITU", "International Telecommunication Union",
+            ParticipantRole.REPRESENTATIVE)
+        .participant("wmo", "WMO", "World Meteorological Organization",
+            ParticipantRole.REPRESENTATIVE)
+        .removeParticipant("wmo")
+        .paragraph("p1", "intro", "The Meeting held its fortieth session online.")
+        .revise("p1", "The Meeting held its fortieth session online on 20 and 21 August 2020.")
+        .submit("p1").returnWith("p1", "Please give the dates.").approve("p1")
+        .paragraph("p2", "intro", "Drafted by mistake.").withdraw("p2")
+        .decision("d1", "opening", DecisionKind.AGREED, "The Meeting agreed to meet in Geneva.")
+        .adoptDecision("d1")
+        .adoptReport();
+  }
+
+  /** Every event record, through nested sealed interfaces such as {@link ParagraphEvent}. */
+  public static List<Class<?>> eventTypes() {
+    return records(ReportEvent.class).toList();
+  }
+
+  private static Stream<Class<?>> records(Class<?> type) {
+    return type.isRecord()
+        ? Stream.of(type)
+        : Arrays.stream(type.getPermittedSubclasses()).flatMap(EventLog::records);
   }
 
   public EventLog add(ReportEvent event) {

@@ -51,6 +51,7 @@ final class ProjectionFixture implements AutoCloseable {
   private static final Instant START = Instant.parse("2021-12-14T09:00:00Z");
 
   final String topic = "projection-test-" + UUID.randomUUID();
+  final ProjectionCounters counters = new ProjectionCounters();
   final String group = "projector-" + UUID.randomUUID();
   final JdbcTemplate jdbc;
   final TransactionTemplate transactions;
@@ -58,7 +59,7 @@ final class ProjectionFixture implements AutoCloseable {
   final ProjectionPositions positions = new ProjectionPositions();
   final ProjectionProperties properties;
   private final KafkaProducer<byte[], byte[]> producer;
-  private final List<ReportProjector> projectors = new ArrayList<>();
+  final List<ReportProjector> projectors = new ArrayList<>();
 
   ProjectionFixture(String url, String user, String password) throws ExecutionException, InterruptedException {
     DataSource dataSource = new DriverManagerDataSource(url, user, password);
@@ -82,7 +83,8 @@ final class ProjectionFixture implements AutoCloseable {
 
   ReportProjector projector() {
     ReportProjector projector =
-        new ReportProjector(ProjectionConfiguration.consumer(properties, group), store, transactions, positions, topic);
+        new ReportProjector(ProjectionConfiguration.consumer(properties, group), store, transactions, positions, topic,
+            counters);
     projector.start();
     projectors.add(projector);
     return projector;
@@ -95,7 +97,8 @@ final class ProjectionFixture implements AutoCloseable {
 
   ProjectionRebuild rebuild(ReportProjector projector, Duration retireAfter) {
     return new ProjectionRebuild(
-        store, transactions, projector, () -> ProjectionConfiguration.consumer(properties, null), topic, retireAfter);
+        store, transactions, projector, () -> ProjectionConfiguration.consumer(properties, null), topic, retireAfter,
+        counters);
   }
 
   /** A report's stream as the command side publishes it: created, then agenda items 2..n. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,7 +20,8 @@ import org.rapporteur.shared.report.ReportEvent;
  * The one JSON form of report events: what the event store keeps, what Kafka carries as a record
  * value, and what the audit trail shows as {@code payload}. An event's type name is its record's
  * simple name, found among the permitted subtypes of {@link ReportEvent}, so a new event needs no
- * registration here.
+ * registration here. JSON written before an event's record changed is read through its
+ * {@link EventUpcasters upcasters} (ADR 0005).
  */
 public final class ReportEventJson {
 
@@ -28,6 +30,9 @@ public final class ReportEventJson {
   private static final Map<String, Class<? extends ReportEvent>> TYPES =
       permittedRecords(ReportEvent.class)
           .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+  /** Every event is still at version 1: none has changed since it was first stored. */
+  private static final EventUpcasters UPCASTERS = new EventUpcasters(List.of());
 
   private ReportEventJson() {}
 
@@ -67,11 +72,25 @@ public final class ReportEventJson {
    * @throws UncheckedIOException when the JSON does not fit the type
    */
   public static ReportEvent fromBytes(String type, byte[] json) {
+    return fromBytes(type, json, UPCASTERS);
+  }
+
+  static ReportEvent fromBytes(String type, byte[] json, EventUpcasters upcasters) {
+    Class<? extends ReportEvent> eventClass = typeNamed(type);
     try {
-      return MAPPER.readValue(json, typeNamed(type));
+      if (!upcasters.upcasts(type)) {
+        // The common case costs what it did before upcasting existed: no intermediate tree.
+        return MAPPER.readValue(json, eventClass);
+      }
+      return MAPPER.treeToValue(upcasters.upcast(type, MAPPER.readTree(json)), eventClass);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read a " + type + " event", e);
     }
+  }
+
+  /** The upcasters of every event type, for readers that bypass {@link #fromBytes}: Axon's. */
+  public static EventUpcasters upcasters() {
+    return UPCASTERS;
   }
 
   public static Class<? extends ReportEvent> typeNamed(String type) {

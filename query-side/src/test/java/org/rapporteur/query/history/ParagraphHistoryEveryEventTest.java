@@ -1,0 +1,48 @@
+package org.rapporteur.query.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rapporteur.query.draft.EventLog;
+import org.rapporteur.query.draft.RecordedEvent;
+import org.rapporteur.shared.report.ParagraphEvent;
+import org.rapporteur.shared.report.ParagraphId;
+
+/**
+ * A paragraph's history is every event of that paragraph and nothing else: without one of its
+ * events it reads otherwise, without any other event it reads the same. A new paragraph event
+ * fails here until the history shows it.
+ */
+class ParagraphHistoryEveryEventTest {
+
+  /** The story's paragraph with a full life; the others' events are compared against it. */
+  private static final ParagraphId P1 = ParagraphId.of("p1");
+
+  @Test
+  void onlyTheParagraphsOwnEventsMakeItsHistory() {
+    List<RecordedEvent> events = EventLog.everyEventType().events();
+    List<String> wrong = new ArrayList<>();
+
+    for (Class<?> type : EventLog.eventTypes()) {
+      RecordedEvent first =
+          events.stream().filter(e -> type.isInstance(e.event())).findFirst().orElse(null);
+      if (first == null) {
+        wrong.add(type.getSimpleName() + " (not in EventLog.everyEventType)");
+        continue;
+      }
+      boolean paragraphEvent = first.event() instanceof ParagraphEvent;
+      ParagraphId id = first.event() instanceof ParagraphEvent e ? e.paragraphId() : P1;
+      List<RecordedEvent> without = new ArrayList<>(events);
+      without.remove(first);
+
+      boolean changes = !ParagraphHistory.of(id, events).equals(ParagraphHistory.of(id, without));
+      if (changes != paragraphEvent) {
+        wrong.add(type.getSimpleName() + (paragraphEvent ? " (ignored)" : " (not ignored)"));
+      }
+    }
+
+    assertThat(wrong).as("event types the paragraph history gets wrong").isEmpty();
+  }
+}
