@@ -30,6 +30,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.rapporteur.command.publishing.PublishingProperties;
 import org.rapporteur.command.report.Report;
 import org.rapporteur.command.report.ReportCommandTargetResolver;
 import org.rapporteur.shared.json.ReportEventJson;
@@ -47,6 +48,9 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+  /** Axon drops a hole this many events behind the newest, whatever its age: far beyond any burst. */
+  private static final int MAX_GAP_OFFSET = 1_000_000;
 
   /** Events in the store are byte for byte what Kafka carries and the audit trail shows. */
   @Bean
@@ -90,8 +94,15 @@ public class EventStoreConfiguration {
       DataSource dataSource,
       TransactionManager axonTransactionManager,
       Serializer serializer,
-      @Qualifier("eventSerializer") Serializer eventSerializer) {
+      @Qualifier("eventSerializer") Serializer eventSerializer,
+      PublishingProperties publishing) {
     return JdbcEventStorageEngine.builder()
+        // A hole in the global index is an event whose transaction has not committed yet, or one
+        // rolled back. The publisher must not give up on the first kind: keep each hole for the
+        // gap timeout (10 minutes by default, far past any command's transaction) and however many
+        // events follow it, and let the reconciler catch anything later still (ADR 0006).
+        .gapTimeout(Math.toIntExact(publishing.gapTimeout().toMillis()))
+        .maxGapOffset(MAX_GAP_OFFSET)
         .connectionProvider(connections(dataSource))
         .transactionManager(axonTransactionManager)
         .snapshotSerializer(serializer)
@@ -103,8 +114,12 @@ public class EventStoreConfiguration {
   }
 
   @Bean
-  EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine) {
-    return EmbeddedEventStore.builder().storageEngine(eventStorageEngine).build();
+  EmbeddedEventStore eventStore(
+      EventStorageEngine eventStorageEngine,
+      @Value("${rapporteur.events.max-bytes:" + EventSizeLimit.DEFAULT_MAX_BYTES + "}") int maxEventBytes) {
+    EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(eventStorageEngine).build();
+    store.registerDispatchInterceptor(new EventSizeLimit(maxEventBytes));
+    return store;
   }
 
   /** The publisher's position in the event store, in the same database as the events. */

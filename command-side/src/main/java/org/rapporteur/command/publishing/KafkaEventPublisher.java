@@ -2,19 +2,26 @@ package org.rapporteur.command.publishing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.rapporteur.shared.report.ReportEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Forwards every stored event to Kafka, in store order, from a tracking event processor whose
@@ -25,19 +32,38 @@ import org.rapporteur.shared.report.ReportEvent;
  * record of the batch ({@code acks=all}). If Kafka is down the batch fails, the token stays, and
  * the processor retries with back-off: no event is skipped. A crash between the acknowledgement
  * and the token update sends a batch again; consumers drop those duplicates by position.
+ *
+ * <p>With the token, in the same transaction, each report's published position moves up as far as
+ * its acknowledged positions follow each other without a hole; the {@link Reconciler} republishes
+ * whatever a hole left behind. A record the broker refuses for good (larger than the topic takes)
+ * cannot be retried into success: it is recorded as unpublishable and shown by health, and the
+ * other reports go on; its own report is held by the query side at that position until an admin
+ * republishes it.
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher {
 
   public static final String PROCESSING_GROUP = "kafka-publisher";
+  private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
   private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
 
   private final Producer<byte[], byte[]> producer;
   private final String topic;
+  private final ReportTopic reportTopic;
+  private final PublicationLedger ledger;
+  private volatile String lastError;
 
-  public KafkaEventPublisher(Producer<byte[], byte[]> producer, String topic) {
+  public KafkaEventPublisher(
+      Producer<byte[], byte[]> producer, String topic, ReportTopic reportTopic, PublicationLedger ledger) {
     this.producer = producer;
     this.topic = topic;
+    this.reportTopic = reportTopic;
+    this.ledger = ledger;
+  }
+
+  /** Why the last batch failed, or null when the last batch went through. */
+  public String lastError() {
+    return lastError;
   }
 
   @EventHandler
@@ -46,35 +72,76 @@ public class KafkaEventPublisher {
       @MessageIdentifier String eventId,
       @SequenceNumber Long sequenceNumber,
       @Timestamp Instant timestamp) {
+    try {
+      reportTopic.ensure(); // when Kafka was down at start, the topic is created or checked here
+    } catch (RuntimeException e) {
+      lastError = Instant.now() + " " + e.getMessage();
+      throw e;
+    }
     // The report stream's position is 1-based: the first event of a report is position 1.
     long position = sequenceNumber + 1;
-    pendingSends().add(producer.send(ReportEventRecords.toRecord(topic, event, eventId, position, timestamp)));
+    String reportId = event.reportId().value();
+    pendingSends().add(new Send(reportId, position, eventId,
+        producer.send(ReportEventRecords.toRecord(topic, event, eventId, position, timestamp))));
   }
 
+  private record Send(String reportId, long position, String eventId, Future<RecordMetadata> ack) {}
+
   /** One list of sends per batch, awaited once before the batch's token is stored. */
-  private List<Future<RecordMetadata>> pendingSends() {
+  private List<Send> pendingSends() {
     UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
     return unitOfWork.getOrComputeResource(
         PENDING,
         key -> {
-          List<Future<RecordMetadata>> sends = new ArrayList<>();
-          unitOfWork.onPrepareCommit(u -> awaitAcknowledgements(sends));
+          List<Send> sends = new ArrayList<>();
+          unitOfWork.onPrepareCommit(u -> acknowledged(sends));
           return sends;
         });
   }
 
-  private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
+  private void acknowledged(List<Send> sends) {
     producer.flush();
-    for (Future<RecordMetadata> send : sends) {
+    Map<String, List<Long>> acknowledged = new LinkedHashMap<>();
+    for (Send send : sends) {
       try {
-        send.get();
+        send.ack().get();
+        acknowledged.computeIfAbsent(send.reportId(), r -> new ArrayList<>()).add(send.position());
       } catch (ExecutionException e) {
-        throw new KafkaUnavailableException("Kafka did not acknowledge a report event; the batch will be retried", e.getCause());
+        if (!refusedForGood(e.getCause())) {
+          lastError = Instant.now() + " " + e.getCause();
+          throw new KafkaUnavailableException("Kafka did not acknowledge a report event; the batch will be retried", e.getCause());
+        }
+        log.error("Kafka refused event {} of report {} at position {} for good; the report waits on Kafka until an"
+            + " admin republishes it", send.eventId(), send.reportId(), send.position(), e.getCause());
+        ledger.unpublishable(send.eventId(), send.reportId(), send.position(), String.valueOf(e.getCause()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
       }
     }
+    Map<String, Long> published = ledger.publishedPositions(List.copyOf(acknowledged.keySet()));
+    acknowledged.forEach((reportId, positions) -> {
+      long before = published.getOrDefault(reportId, 0L);
+      long after = before;
+      for (long position : positions) { // in store order, hence in position order
+        if (position == after + 1) {
+          after = position;
+        } else if (position > after + 1) {
+          break; // a hole: the reconciler republishes from it
+        }
+      }
+      if (after > before) {
+        ledger.published(reportId, after);
+      }
+    });
+    lastError = null;
+  }
+
+  /** Refusals of this record that no retry can change; any other failure is Kafka's and is retried. */
+  static boolean refusedForGood(Throwable cause) {
+    return cause instanceof RecordTooLargeException
+        || cause instanceof RecordBatchTooLargeException
+        || cause instanceof InvalidRecordException;
   }
 
   /** The broker did not take a batch; the processor retries it. */
@@ -83,5 +150,4 @@ public class KafkaEventPublisher {
       super(message, cause);
     }
   }
-
 }

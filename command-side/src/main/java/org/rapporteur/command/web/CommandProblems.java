@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.rapporteur.command.eventstore.EventSizeLimit;
+import org.rapporteur.command.publishing.Republisher;
 import org.rapporteur.command.report.InvalidCommandException;
 import org.rapporteur.command.report.ReportRuleViolation;
 import org.rapporteur.command.report.StaleRevisionException;
@@ -30,7 +32,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * {@code field} for invalid input, and nothing internal. The command changed nothing. Refusals
  * before a controller is chosen (unknown path, wrong method) are the identity module's ApiProblems.
  */
-@RestControllerAdvice(assignableTypes = ReportCommandController.class)
+@RestControllerAdvice(assignableTypes = {ReportCommandController.class, PublicationAdminController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CommandProblems {
 
@@ -47,6 +49,19 @@ class CommandProblems {
       problem.setProperty("currentText", stale.currentText());
     }
     return problem;
+  }
+
+  @ExceptionHandler(EventSizeLimit.EventTooLargeException.class)
+  ProblemDetail eventTooLarge(EventSizeLimit.EventTooLargeException e) {
+    ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "event-too-large", e.getMessage());
+    problem.setProperty("bytes", e.bytes());
+    problem.setProperty("maxBytes", e.maxBytes());
+    return problem;
+  }
+
+  @ExceptionHandler(Republisher.UnknownReport.class)
+  ProblemDetail unknownReportToRepublish(Republisher.UnknownReport e) {
+    return problem(HttpStatus.NOT_FOUND, "unknown-report", e.getMessage());
   }
 
   @ExceptionHandler(AggregateNotFoundException.class)

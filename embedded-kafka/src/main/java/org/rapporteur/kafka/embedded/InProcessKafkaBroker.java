@@ -98,7 +98,9 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("num.partitions", "3");
-    p.put("auto.create.topics.enable", "true");
+    // Topics are created on purpose, with the retention they need: one created by a stray client
+    // would take the broker's defaults, which forget records after a week.
+    p.put("auto.create.topics.enable", "false");
     return p;
   }
 

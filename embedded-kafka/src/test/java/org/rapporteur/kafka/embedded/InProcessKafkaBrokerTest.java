@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,6 +27,9 @@ class InProcessKafkaBrokerTest {
     int port;
     try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(data, 0)) {
       port = Integer.parseInt(broker.bootstrapServers().split(":")[1]);
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        admin.createTopics(List.of(new NewTopic("restart-test", 1, (short) 1))).all().get();
+      }
       try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
         producer.send(new ProducerRecord<>("restart-test", "r1", "before")).get();
       }
