@@ -5,16 +5,27 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** Where the product keeps its event store and projections, and how the checks read it. */
 record Database(String url, String user, String password, boolean postgres) {
 
   static final String POSTGRES_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
-  /** The embedded default's H2 file; read only while the product is stopped (H2 locks its file). */
-  static Database h2(Path directory) {
-    return new Database("jdbc:h2:file:" + directory.toAbsolutePath().resolve("rapporteur") + ";DB_CLOSE_ON_EXIT=FALSE",
-        "sa", "", false);
+  /**
+   * The embedded default's own H2 file, {@code ./data/rapporteur} under the product's working
+   * directory; read only while the product is stopped (H2 locks its file).
+   */
+  static Database h2(Path workingDirectory) {
+    return new Database("jdbc:h2:file:" + workingDirectory.toAbsolutePath().resolve("data/rapporteur"), "sa", "", false);
+  }
+
+  /** What the product is told: nothing for H2, whose URL (and its durability settings) is the product's own. */
+  List<String> productArguments() {
+    return postgres
+        ? List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+            "--spring.datasource.password=" + password)
+        : List.of();
   }
 
   /** A PostgreSQL database of its own on the local server, dropped and created anew. */

@@ -45,10 +45,8 @@ final class Product {
         "--server.port=" + port,
         "--server.address=127.0.0.1",
         "--rapporteur.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-        "--rapporteur.demo.enabled=false",
-        "--spring.datasource.url=" + database.url(),
-        "--spring.datasource.username=" + database.user(),
-        "--spring.datasource.password=" + database.password()));
+        "--rapporteur.demo.enabled=false"));
+    args.addAll(database.productArguments());
     args.addAll(extra);
     return new Product(port, new ChildJvm(name, directory, jvmOptions, mainClass, args));
   }
