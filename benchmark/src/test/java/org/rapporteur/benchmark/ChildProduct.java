@@ -66,8 +66,10 @@ final class ChildProduct implements AutoCloseable {
     return process.pid();
   }
 
+  /** Starts the product on an empty data directory: a topic left by an earlier run would skew every figure. */
   void start() {
     try {
+      deleteRecursively(directory.resolve("data"));
       Files.createDirectories(directory);
       process = new ProcessBuilder(command)
           .directory(directory.toFile())
@@ -147,6 +149,16 @@ final class ChildProduct implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (Files.exists(path)) {
+      try (var paths = Files.walk(path)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
       }
     }
   }

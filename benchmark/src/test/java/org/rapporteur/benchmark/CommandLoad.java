@@ -79,18 +79,28 @@ final class CommandLoad {
     }
   }
 
-  static List<Report> createReports(Api api, int count) throws IOException {
-    List<Report> reports = new ArrayList<>();
+  /** {@code count} reports, each with one section, created from eight connections at once. */
+  static List<Report> createReports(Api api, int count) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Report>> created = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      String id = api.post("secretary", "/api/reports", Map.of(
-          "body", "Benchmark", "sessionNumber", i + 1, "title", "Report " + i, "venue", "Vienna",
-          "startDate", "2025-06-02", "endDate", "2025-06-06", "language", "en"))
-          .expectOk("create report").json().get("reportId").asText();
-      String section = api.post("secretary", "/api/reports/" + id + "/sections",
-          Map.of("chapter", "I", "title", "Matters of substance")).expectOk("add section")
-          .json().get("sectionId").asText();
-      reports.add(new Report(id, section));
+      int n = i;
+      created.add(pool.submit(() -> {
+        String id = api.post("secretary", "/api/reports", Map.of(
+            "body", "Benchmark", "sessionNumber", n + 1, "title", "Report " + n, "venue", "Vienna",
+            "startDate", "2025-06-02", "endDate", "2025-06-06", "language", "en"))
+            .expectOk("create report").json().get("reportId").asText();
+        String section = api.post("secretary", "/api/reports/" + id + "/sections",
+            Map.of("chapter", "I", "title", "Matters of substance")).expectOk("add section")
+            .json().get("sectionId").asText();
+        return new Report(id, section);
+      }));
     }
+    List<Report> reports = new ArrayList<>();
+    for (Future<Report> report : created) {
+      reports.add(report.get());
+    }
+    pool.shutdown();
     return reports;
   }
 

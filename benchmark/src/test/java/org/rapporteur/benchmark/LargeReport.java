@@ -1,5 +1,6 @@
 package org.rapporteur.benchmark;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,9 @@ final class LargeReport {
       commands.recordValue((System.nanoTime() - t0) / 1000);
       last.accumulateAndGet(json.get("position").asLong(), Math::max);
     }
-    api.get("auditor", path + "?minPosition=" + last.get()).expectOk("read the draft");
+    // The projector may still be working off the load before; wait for it as a client would.
+    Waits.until("the large report's projection", Duration.ofMinutes(3),
+        () -> api.get("auditor", path + "?minPosition=" + last.get()).ok());
 
     Histogram reads = new Histogram(3);
     for (int i = 0; i < samples; i++) {

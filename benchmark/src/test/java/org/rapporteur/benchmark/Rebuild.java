@@ -61,7 +61,7 @@ final class Rebuild {
     long start = System.nanoTime();
     long written = write(product.bootstrapServers(), reports, eventsPerReport);
     double writeSeconds = RawBaselines.seconds(start);
-    Waits.until("the live projector to catch up", Duration.ofMinutes(10), () -> lag(api) == 0);
+    Waits.until("the live projector to catch up", Duration.ofMinutes(30), () -> lag(api) == 0);
     double catchUp = written / RawBaselines.seconds(start);
 
     beforeRebuild.run();
@@ -69,7 +69,7 @@ final class Rebuild {
     String id = api.post("admin", "/api/admin/projections/rebuild", null).expectOk("start a rebuild")
         .json().get("rebuildId").asText();
     JsonNode[] status = new JsonNode[1];
-    Waits.until("the rebuild to complete", Duration.ofMinutes(10), () -> {
+    Waits.until("the rebuild to complete", Duration.ofMinutes(30), () -> {
       status[0] = api.get("admin", "/api/admin/projections/rebuild/" + id).expectOk("rebuild status").json();
       String state = status[0].get("status").asText();
       if ("FAILED".equals(state)) {
