@@ -44,6 +44,11 @@ final class ChildProduct implements AutoCloseable {
         "--server.address=127.0.0.1",
         "--rapporteur.demo.enabled=false",
         "--logging.level.root=WARN"));
+    // Settings to try without a code change, e.g. -Dbenchmark.product.args=--axon.timeout.enabled=false
+    String extra = System.getProperty("benchmark.product.args", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     if (database != null) {
       command.addAll(List.of(
           "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",

@@ -162,8 +162,8 @@ record Results(
     StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"13\">%n"
             + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n"
-            + "<text x=\"10\" y=\"24\" font-size=\"16\">Rapporteur against the targets of issue 15 (%s run): measured as a share of"
-            + " the target, 1 or more is met</text>%n",
+            + "<text x=\"10\" y=\"24\" font-size=\"15\">Issue 15 targets (%s run): measured as a share of the target;"
+            + " 1 or more is met</text>%n",
         width, height, settings.full() ? "full" : "smoke"));
     for (int i = 0; i < targets.size(); i++) {
       Target t = targets.get(i);
