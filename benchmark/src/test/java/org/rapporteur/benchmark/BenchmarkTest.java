@@ -71,6 +71,7 @@ class BenchmarkTest {
       step("a report of " + settings.loadEvents() + " events loaded by the command side");
       ReportLoad.Figures reportLoad = ReportLoad.measure(database("load"), product.bootstrapServers(), settings.loadEvents());
       double heap = product.heapAfterGcMib();
+      // Stopped before the embedded default starts, so that the two do not share the CPU.
       product.close();
 
       CommandLoad.ClosedResult embedded = settings.embedded() ? embedded() : null;

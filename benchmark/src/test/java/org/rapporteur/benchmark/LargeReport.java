@@ -69,10 +69,6 @@ final class LargeReport {
       bytes = api.get("auditor", path + "/document.html").expectOk("document.html").body().length();
       documents.recordValue((System.nanoTime() - t0) / 1000);
     }
-    return new Figures(paragraphs, ms(commands, 99), ms(reads, 99), ms(documents, 50), bytes);
-  }
-
-  static double ms(Histogram micros, double percentile) {
-    return micros.getValueAtPercentile(percentile) / 1000.0;
+    return new Figures(paragraphs, Results.ms(commands, 99), Results.ms(reads, 99), Results.ms(documents, 50), bytes);
   }
 }

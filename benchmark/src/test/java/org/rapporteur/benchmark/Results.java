@@ -139,6 +139,8 @@ record Results(
     details.put("rebuild_events", rebuild.eventsApplied());
     details.put("rebuild_seconds", rebuild.rebuildSeconds());
     details.put("catch_up_events_per_s", rebuild.catchUpEventsPerSecond());
+    details.put("topic_write_events_per_s", rebuild.eventsWritten() / rebuild.writeSeconds());
+    details.put("raw_kafka_records", kafka.records());
     details.put("load_10k_without_snapshot_ms", load.coldLoadWithoutSnapshotMs());
     details.put("large_report_paragraphs", large.paragraphs());
     details.put("large_command_p99_ms", large.commandP99Ms());
