@@ -30,18 +30,26 @@ public class EmbeddedRapporteur {
   public static void main(String[] args) {
     // Axon's update check calls home; this product runs on closed networks.
     System.setProperty("axoniq.update-checker.disabled", "true");
-    Path data = Path.of(System.getProperty("rapporteur.embedded.data-directory", "./data"));
-    int kafkaPort = Integer.getInteger("rapporteur.embedded.kafka-port", 9092);
-    InProcessKafkaBroker broker = InProcessKafkaBroker.start(data, kafkaPort);
     SpringApplication application = new SpringApplication(EmbeddedRapporteur.class);
     application.setAdditionalProfiles("embedded");
-    application.setDefaultProperties(
-        java.util.Map.of("rapporteur.kafka.bootstrap-servers", broker.bootstrapServers()));
+    // "external": a broker run apart (rapporteur.kafka.bootstrap-servers), e.g. to stop it alone.
+    String kafka = System.getProperty("rapporteur.embedded.kafka", System.getenv("RAPPORTEUR_EMBEDDED_KAFKA"));
+    InProcessKafkaBroker broker = null;
+    if (!"external".equals(kafka)) {
+      Path data = Path.of(System.getProperty("rapporteur.embedded.data-directory", "./data"));
+      int kafkaPort = Integer.getInteger("rapporteur.embedded.kafka-port", 9092);
+      broker = InProcessKafkaBroker.start(data, kafkaPort);
+      application.setDefaultProperties(
+          java.util.Map.of("rapporteur.kafka.bootstrap-servers", broker.bootstrapServers()));
+    }
     ConfigurableApplicationContext context = application.run(args);
     // The broker outlives the applications that use it, and stops after them.
+    InProcessKafkaBroker ownBroker = broker;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       context.close();
-      broker.close();
+      if (ownBroker != null) {
+        ownBroker.close();
+      }
     }, "rapporteur-shutdown"));
   }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -29,6 +30,19 @@ public final class Api {
 
   public HttpResponse<String> put(String user, String path, String json) {
     return send(user, "PUT", path, json);
+  }
+
+  /**
+   * Reads the report's draft once the projection applied {@code position}, as a client would: each
+   * 503 already waited for the position, so it asks again at once, until {@code patience} ran out.
+   */
+  public HttpResponse<String> getWhenProjected(String reportId, long position, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    HttpResponse<String> answer;
+    do {
+      answer = get("auditor", "/api/reports/" + reportId + "?minPosition=" + position);
+    } while (answer.statusCode() == 503 && System.nanoTime() < deadline);
+    return answer;
   }
 
   public HttpResponse<String> send(String user, String method, String path, String json) {

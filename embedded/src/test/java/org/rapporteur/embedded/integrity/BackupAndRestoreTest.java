@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.embedded.Api;
 import org.rapporteur.embedded.EmbeddedRapporteur;
 import org.rapporteur.shared.json.ReportEventJson;
+import org.rapporteur.testing.Await;
 import org.rapporteur.testing.TestDatabases;
 import org.rapporteur.testing.TestKafka;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,6 +43,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class BackupAndRestoreTest {
 
   private static final ObjectMapper JSON = ReportEventJson.newObjectMapper();
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
   private final List<ConfigurableApplicationContext> running = new ArrayList<>();
   private final List<String> databases = new ArrayList<>();
   @TempDir Path backups;
@@ -88,13 +88,13 @@ class BackupAndRestoreTest {
     long events = JSON.readTree(replay.body()).get("events").asLong();
     assertThat(events).isEqualTo(8);
     String topic = after.getEnvironment().getProperty("rapporteur.kafka.topic");
-    awaitCondition("the new topic holds every stored event", () -> records(topic) == events);
+    Await.until("the new topic holds every stored event", PATIENCE, () -> records(topic) == events);
 
     HttpResponse<String> rebuild = api.post("admin", "/api/admin/projections/rebuild", null);
     assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
     String rebuildId = JSON.readTree(rebuild.body()).get("rebuildId").asText();
     Api admin = api;
-    awaitCondition("the rebuild to end", () ->
+    Await.until("the rebuild to end", PATIENCE, () ->
         !admin.get("admin", "/api/admin/projections/rebuild/" + rebuildId).body().contains("RUNNING"));
     assertThat(api.get("admin", "/api/admin/projections/rebuild/" + rebuildId).body()).contains("COMPLETED");
 
@@ -157,11 +157,7 @@ class BackupAndRestoreTest {
   }
 
   private static JsonNode read(Api api, String reportId, long position) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    HttpResponse<String> answer;
-    do {
-      answer = api.get("auditor", "/api/reports/" + reportId + "?minPosition=" + position);
-    } while (answer.statusCode() == 503 && System.nanoTime() < deadline);
+    HttpResponse<String> answer = api.getWhenProjected(reportId, position, PATIENCE);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return JSON.readTree(answer.body());
   }
@@ -172,16 +168,6 @@ class BackupAndRestoreTest {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
       return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-    }
-  }
-
-  private static void awaitCondition(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
     }
   }
 

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -28,6 +26,7 @@ import org.rapporteur.command.publishing.Reconciler;
 import org.rapporteur.embedded.Api;
 import org.rapporteur.embedded.EmbeddedApiTest;
 import org.rapporteur.query.projection.ProjectionCounters;
+import org.rapporteur.testing.Await;
 import org.rapporteur.testing.TestKafka;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * topic, an event Kafka refuses for good, a hole in what was published. Subclasses pick the database.
  */
 abstract class RecordIntegrityTest extends EmbeddedApiTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @Autowired Reconciler reconciler;
   @Autowired ProjectionCounters counters;
@@ -79,7 +80,7 @@ abstract class RecordIntegrityTest extends EmbeddedApiTest {
         HttpResponse<String> created = api.post("secretary", "/api/reports",
             createReport(refusedId).replace("}", ",\"footnotes\":[\"" + footnote + "\"]}"));
         assertThat(created.statusCode()).as("stored: the command does not wait for Kafka").isEqualTo(201);
-        awaitCondition("the event recorded as unpublishable", () -> unpublishable(api).contains(refusedId));
+        Await.until("the event recorded as unpublishable", PATIENCE, () -> unpublishable(api).contains(refusedId));
 
         assertThat(api.post("secretary", "/api/reports", createReport(besideId)).statusCode()).isEqualTo(201);
         assertThat(api.get("auditor", "/api/reports/" + besideId + "?minPosition=1").statusCode())
@@ -97,7 +98,7 @@ abstract class RecordIntegrityTest extends EmbeddedApiTest {
     assertThat(republished.statusCode()).as(republished.body()).isEqualTo(200);
     assertThat(json(republished).get("toPosition").asLong()).isEqualTo(2);
 
-    assertThat(readWhenProjected(api, refusedId, 2).statusCode()).isEqualTo(200);
+    assertThat(api.getWhenProjected(refusedId, 2, PATIENCE).statusCode()).isEqualTo(200);
     List<Long> audited = new ArrayList<>();
     json(api.get("auditor", "/api/reports/" + refusedId + "/audit")).forEach(e -> audited.add(e.get("position").asLong()));
     assertThat(audited).containsExactly(1L, 2L);
@@ -113,8 +114,8 @@ abstract class RecordIntegrityTest extends EmbeddedApiTest {
     api.post("secretary", "/api/reports", createReport(reportId));
     api.post("secretary", "/api/reports/" + reportId + "/agenda-items", "{\"title\":\"One\"}");
     api.post("secretary", "/api/reports/" + reportId + "/agenda-items", "{\"title\":\"Two\"}");
-    assertThat(readWhenProjected(api, reportId, 3).statusCode()).isEqualTo(200);
-    awaitCondition("position 3 published", () -> published(reportId) == 3);
+    assertThat(api.getWhenProjected(reportId, 3, PATIENCE).statusCode()).isEqualTo(200);
+    Await.until("position 3 published", PATIENCE, () -> published(reportId) == 3);
     long conflictsBefore = counters.conflicts();
     long republishedBefore = reconciler.republished();
 
@@ -129,7 +130,7 @@ abstract class RecordIntegrityTest extends EmbeddedApiTest {
     assertThat(onTopic.get(2L)).hasSize(2).containsOnly(onTopic.get(2L).get(0));
     assertThat(onTopic.get(3L)).hasSize(2).containsOnly(onTopic.get(3L).get(0));
     api.post("secretary", "/api/reports/" + reportId + "/agenda-items", "{\"title\":\"Three\"}");
-    assertThat(readWhenProjected(api, reportId, 4).statusCode()).isEqualTo(200);
+    assertThat(api.getWhenProjected(reportId, 4, PATIENCE).statusCode()).isEqualTo(200);
     List<Long> audited = new ArrayList<>();
     json(api.get("auditor", "/api/reports/" + reportId + "/audit")).forEach(e -> audited.add(e.get("position").asLong()));
     assertThat(audited).as("each event applied once").containsExactly(1L, 2L, 3L, 4L);
@@ -174,7 +175,7 @@ abstract class RecordIntegrityTest extends EmbeddedApiTest {
         : new AlterConfigOp(new ConfigEntry("max.message.bytes", value), AlterConfigOp.OpType.SET);
     admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get();
     String expected = value == null ? "1048588" : value;
-    awaitCondition("max.message.bytes=" + expected, () -> {
+    Await.until("max.message.bytes=" + expected, PATIENCE, () -> {
       try {
         return admin.describeConfigs(List.of(resource)).all().get().get(resource).get("max.message.bytes").value()
             .equals(expected);
@@ -195,26 +196,5 @@ abstract class RecordIntegrityTest extends EmbeddedApiTest {
       text.append((char) ('a' + random.nextInt(26)));
     }
     return text.toString();
-  }
-
-  /** Reads as a client would: each 503 already waited for the position, so ask again at once. */
-  private static HttpResponse<String> readWhenProjected(Api api, String reportId, long position) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    HttpResponse<String> answer;
-    do {
-      answer = api.get("auditor", "/api/reports/" + reportId + "?minPosition=" + position);
-    } while (answer.statusCode() == 503 && System.nanoTime() < deadline);
-    return answer;
-  }
-
-  /** Waits for a condition nothing signals (a refusal recorded by the publisher), checking every 50 ms. */
-  private static void awaitCondition(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-    }
   }
 }

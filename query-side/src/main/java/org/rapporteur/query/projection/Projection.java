@@ -155,7 +155,7 @@ final class Projection {
 
   /** @param replacing the report whose rows this transaction replaces, without storing offsets; or null */
   private Applied projectTogether(Iterable<ConsumerRecord<byte[], byte[]>> records, String replacing) {
-    Step step = new Step(new ProjectionBatch(), new HashMap<>(), new HashMap<>(holds));
+    Step step = new Step(holds);
     if (replacing != null) {
       step.holds.remove(replacing);
       step.touched.put(replacing, DraftState.empty());
@@ -186,7 +186,7 @@ final class Projection {
       throw e;
     }
     holds = Map.copyOf(step.holds);
-    counters.conflicted(step.conflicts());
+    counters.conflicted(step.conflicts);
     cache.putAll(step.touched);
     Map<String, Long> advanced = new HashMap<>();
     step.touched.forEach((report, state) -> advanced.put(report, state.position()));
@@ -202,15 +202,19 @@ final class Projection {
 
   private record RecordRef(String topic, int partition, long offset) {}
 
-  /** One transaction's work: what it writes, the drafts it touched, and the holds as they will be. */
-  private record Step(ProjectionBatch batch, Map<String, DraftState> touched, Map<String, Hold> holds,
-      Map<String, List<Waiting>> waiting, int[] conflictCount) {
-    Step(ProjectionBatch batch, Map<String, DraftState> touched, Map<String, Hold> holds) {
-      this(batch, touched, holds, new HashMap<>(), new int[1]);
-    }
+  /**
+   * One transaction's work: what it writes, the drafts it touched, the holds as they will be once
+   * it commits, the records waiting per report, and the forks it found.
+   */
+  private static final class Step {
+    final ProjectionBatch batch = new ProjectionBatch();
+    final Map<String, DraftState> touched = new HashMap<>();
+    final Map<String, Hold> holds;
+    final Map<String, List<Waiting>> waiting = new HashMap<>();
+    int conflicts;
 
-    int conflicts() {
-      return conflictCount[0];
+    Step(Map<String, Hold> holds) {
+      this.holds = new HashMap<>(holds);
     }
   }
 
@@ -265,12 +269,11 @@ final class Projection {
       if (hold != null && !hold.waitsForGap()) {
         break;
       }
+      boolean goOn = true;
       if (next.event().position() <= state.position()) {
         repeated(next.event(), step);
       } else if (next.event().position() == state.position() + 1) {
-        if (!applyNext(next.event(), state, step)) {
-          break;
-        }
+        goOn = applyNext(next.event(), state, step); // a failure parks it again, as FAILED
       } else {
         break;
       }
@@ -279,6 +282,9 @@ final class Projection {
         step.batch.released(next.rowId());
       } else {
         step.batch.unpark(next.parked());
+      }
+      if (!goOn) {
+        break;
       }
     }
     List<Waiting> left = waitingOf(reportId, step);
@@ -310,7 +316,7 @@ final class Projection {
     log.error("conflict in report {}: {}", reportId, reason);
     step.batch.parked(incoming, ProjectionBatch.ParkKind.CONFLICT, reason);
     step.holds.merge(reportId, new Hold(Hold.Reason.CONFLICT, incoming.position()), Projection::earlierFault);
-    step.conflictCount[0]++;
+    step.conflicts++;
   }
 
   private void keepWaiting(IncomingEvent incoming, Step step, String reason) {
