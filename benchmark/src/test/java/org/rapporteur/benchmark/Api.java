@@ -3,6 +3,7 @@ package org.rapporteur.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,19 +51,28 @@ final class Api {
     }
   }
 
-  Response get(String user, String path) throws IOException {
+  Response get(String user, String path) {
     return send(user, "GET", path, null);
   }
 
-  Response post(String user, String path, Object body) throws IOException {
+  Response post(String user, String path, Object body) {
     return send(user, "POST", path, body);
   }
 
-  Response put(String user, String path, Object body) throws IOException {
+  Response put(String user, String path, Object body) {
     return send(user, "PUT", path, body);
   }
 
-  private Response send(String user, String method, String path, Object body) throws IOException {
+  /** Sends a request; a failure to connect or read is an {@link UncheckedIOException}. */
+  private Response send(String user, String method, String path, Object body) {
+    try {
+      return exchange(user, method, path, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + path, e);
+    }
+  }
+
+  private Response exchange(String user, String method, String path, Object body) throws IOException {
     HttpRequest.BodyPublisher publisher = body == null
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));

@@ -2,13 +2,17 @@ package org.rapporteur.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.rapporteur.testing.process.Broker;
 
 /**
  * Issue 15's benchmark in one run: raw PostgreSQL and raw Kafka, then the product over HTTP on
@@ -42,52 +46,79 @@ class BenchmarkTest {
   }
 
   private Results run(long start) throws Exception {
+    deleteRecursively(work);
     Map<String, String> durability = Postgres.durability();
     step("raw PostgreSQL inserts");
     double rawInserts = RawBaselines.insertsPerSecond(database("raw"), 8, settings.rawInsert(), 5_000_000);
 
-    try (ChildProduct product = new ChildProduct("product-postgresql", work.resolve("postgresql"), database("product"))) {
-      step("starting the product on PostgreSQL");
-      product.start();
-      step("raw Kafka produce and consume");
-      RawBaselines.KafkaRates kafka = RawBaselines.kafka(product.bootstrapServers(), settings.kafkaRecords());
+    // One broker process for the whole run, C2 as in production (the launcher's default is C1).
+    Broker broker = new Broker(work.resolve("broker"), List.of("-Xmx512m", "-XX:TieredStopAtLevel=4"));
+    try {
+      step("starting the Kafka broker; raw Kafka produce and consume");
+      broker.start();
+      RawBaselines.KafkaRates kafka = RawBaselines.kafka(broker.bootstrapServers(), settings.kafkaRecords());
 
-      step("commands on PostgreSQL: warm-up, peak, open model at half the peak");
-      CommandLoad load = new CommandLoad(product.api(), CommandLoad.createReports(product.api(), settings.reports()),
-          settings.clients());
-      load.closed(settings.warmUp(), Long.MAX_VALUE);
-      record(product, "commands", true);
-      CommandLoad.ClosedResult peak = load.closed(settings.peak(), 1_000_000);
-      record(product, "commands", false);
-      CommandLoad.OpenResult halfPeak = load.open(peak.perSecond() / 2, settings.open());
+      ChildProduct product = new ChildProduct("product-postgresql", work.resolve("postgresql"), broker,
+          "rapporteur.report-events", database("product"));
+      CommandLoad.ClosedResult peak;
+      CommandLoad.OpenResult halfPeak;
+      LargeReport.Figures large;
+      Rebuild.Figures rebuild;
+      ReportLoad.Figures reportLoad;
+      double heap;
+      try (product) {
+        step("starting the product on PostgreSQL");
+        product.start();
+        step("commands on PostgreSQL: warm-up, peak, open model at half the peak");
+        CommandLoad load = new CommandLoad(product.api(), CommandLoad.createReports(product.api(), settings.reports()),
+            settings.clients());
+        load.closed(settings.warmUp(), Long.MAX_VALUE);
+        record(product, "commands", true);
+        peak = load.closed(settings.peak(), 1_000_000);
+        record(product, "commands", false);
+        halfPeak = load.open(peak.perSecond() / 2, settings.open());
 
-      step("a report of " + settings.largeParagraphs() + " paragraphs");
-      LargeReport.Figures large = LargeReport.measure(product.api(), settings.largeParagraphs(), settings.largeSamples());
+        step("a report of " + settings.largeParagraphs() + " paragraphs");
+        large = LargeReport.measure(product.api(), settings.largeParagraphs(), settings.largeSamples());
 
-      step("a full projection rebuild of " + settings.rebuildEvents() + " events written to the topic");
-      Rebuild.Figures rebuild = Rebuild.run(product, settings.rebuildReports(), settings.rebuildEventsPerReport(),
-          () -> record(product, "rebuild", true), () -> record(product, "rebuild", false));
+        step("a full projection rebuild of " + settings.rebuildEvents() + " events written to the topic");
+        rebuild = Rebuild.run(product, broker.bootstrapServers(), "rapporteur.report-events", settings.rebuildReports(),
+            settings.rebuildEventsPerReport(), () -> record(product, "rebuild", true),
+            () -> record(product, "rebuild", false));
 
-      step("a report of " + settings.loadEvents() + " events loaded by the command side");
-      ReportLoad.Figures reportLoad = ReportLoad.measure(database("load"), product.bootstrapServers(), settings.loadEvents());
-      double heap = product.heapAfterGcMib();
-      // Stopped before the embedded default starts, so that the two do not share the CPU.
-      product.close();
+        step("a report of " + settings.loadEvents() + " events loaded by the command side");
+        reportLoad = ReportLoad.measure(database("load"), broker.bootstrapServers(), settings.loadEvents());
+        heap = product.heapAfterGcMib();
+      } // stopped before the embedded default starts, so that the two do not share the CPU
 
-      CommandLoad.ClosedResult embedded = settings.embedded() ? embedded() : null;
+      CommandLoad.ClosedResult embedded = settings.embedded() ? embedded(broker) : null;
       return new Results(settings, durability, rawInserts, kafka, peak, halfPeak, embedded, large, rebuild,
           reportLoad, heap, RawBaselines.seconds(start));
+    } finally {
+      broker.stop();
     }
   }
 
-  private CommandLoad.ClosedResult embedded() throws Exception {
+  private CommandLoad.ClosedResult embedded(Broker broker) throws Exception {
     step("commands on the embedded default (H2)");
-    try (ChildProduct h2 = new ChildProduct("product-h2", work.resolve("h2"), null)) {
+    // A topic of its own: the PostgreSQL product's million events are not this product's.
+    try (ChildProduct h2 = new ChildProduct("product-h2", work.resolve("h2"), broker, "rapporteur.report-events-h2", null)) {
       h2.start();
       CommandLoad load = new CommandLoad(h2.api(), CommandLoad.createReports(h2.api(), settings.reports()),
           settings.clients());
       load.closed(settings.warmUp(), Long.MAX_VALUE);
       return load.closed(settings.peak(), 1_000_000);
+    }
+  }
+
+  /** Each run starts from empty directories: Kafka data or H2 files left by a run before would skew it. */
+  private static void deleteRecursively(Path path) throws IOException {
+    if (Files.exists(path)) {
+      try (Stream<Path> paths = Files.walk(path)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
     }
   }
 

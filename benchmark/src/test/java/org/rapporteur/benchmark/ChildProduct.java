@@ -2,108 +2,77 @@ package org.rapporteur.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.rapporteur.embedded.EmbeddedRapporteur;
+import org.rapporteur.testing.Await;
+import org.rapporteur.testing.process.Broker;
+import org.rapporteur.testing.process.ChildJvm;
+import org.rapporteur.testing.process.Ports;
 
 /**
- * The embedded default (its in-process broker, both sides, one port) as a child JVM on this
- * module's test classpath, so that the load generator does not share its CPU time and heap
- * figures. On main the product cannot yet run against an external broker; once the
- * fault-injection branch (its launcher and {@code rapporteur.embedded.kafka=external}) is merged,
- * this should give way to that launcher, moved to test-support.
+ * The embedded default (both sides, one port) as a child JVM against the benchmark's broker
+ * process, so that neither the load generator nor the broker shares its CPU time and heap. JFR
+ * recordings and heap figures are taken from outside with {@code jcmd}.
  */
 final class ChildProduct implements AutoCloseable {
 
-  final String name;
-  final int port = freePort();
-  final int kafkaPort = freePort();
+  private final int port = Ports.free();
   private final Path directory;
-  private final List<String> command = new ArrayList<>();
-  private Process process;
+  private final ChildJvm jvm;
 
-  /** {@code database} is a JDBC URL; null keeps the embedded default's H2 file under the directory. */
-  ChildProduct(String name, Path directory, String database) {
-    this.name = name;
+  /** {@code database} is a PostgreSQL JDBC URL; null keeps the embedded default's own H2 file and its settings. */
+  ChildProduct(String name, Path directory, Broker broker, String topic, String database) {
     this.directory = directory;
-    Path data = directory.resolve("data");
-    command.add(javaTool("java"));
-    command.addAll(List.of(
-        "-Xmx768m", "-XX:+UseSerialGC",
-        "-Daxoniq.update-checker.disabled=true",
-        "-Drapporteur.embedded.data-directory=" + data,
-        "-Drapporteur.embedded.kafka-port=" + kafkaPort));
-    command.addAll(launch(directory));
-    command.addAll(List.of(
+    List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
         "--server.address=127.0.0.1",
+        "--rapporteur.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+        "--rapporteur.kafka.topic=" + topic,
         "--rapporteur.demo.enabled=false",
         "--logging.level.root=WARN"));
+    if (database != null) {
+      args.addAll(List.of("--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+          "--spring.datasource.password="));
+    }
     // Settings to try without a code change, e.g. -Dbenchmark.product.args=--axon.timeout.enabled=false
     String extra = System.getProperty("benchmark.product.args", "").trim();
     if (!extra.isEmpty()) {
-      command.addAll(List.of(extra.split("\\s+")));
+      args.addAll(List.of(extra.split("\\s+")));
     }
-    if (database != null) {
-      command.addAll(List.of(
-          "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-          "--spring.datasource.password="));
-    } else {
-      command.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("rapporteur")
-          + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-    }
-  }
-
-  String bootstrapServers() {
-    return "localhost:" + kafkaPort;
+    // C2 as in production (ChildJvm's default stops at C1 for a quick start).
+    jvm = new ChildJvm(name, directory, List.of("-Xmx768m", "-XX:TieredStopAtLevel=4",
+        "-Drapporteur.embedded.kafka=external"), EmbeddedRapporteur.class.getName(), args);
   }
 
   Api api() {
     return new Api(port);
   }
 
-  long pid() {
-    return process.pid();
-  }
-
-  /** Starts the product on an empty data directory: a topic left by an earlier run would skew every figure. */
   void start() {
-    try {
-      deleteRecursively(directory.resolve("data"));
-      Files.createDirectories(directory);
-      process = new ProcessBuilder(command)
-          .directory(directory.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
-          .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + name, e);
-    }
+    jvm.start();
     Api api = api();
-    Waits.until(name + " answering on " + port, Duration.ofSeconds(240), () -> {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited; see " + log());
+    Await.until(jvm.name() + " answering on " + port, Duration.ofMinutes(4), () -> {
+      if (!jvm.alive()) {
+        throw new IllegalStateException(jvm.name() + " exited; see " + jvm.log());
       }
       try {
         return api.get("auditor", "/api/reports").status() == 200;
-      } catch (IOException e) {
+      } catch (UncheckedIOException e) {
         return false;
       }
     });
   }
 
-  Path log() {
-    return directory.resolve(name + ".log");
-  }
-
   /** Runs {@code jcmd <pid> <arguments>} and returns what it printed. */
   String jcmd(String... arguments) {
-    List<String> jcmd = new ArrayList<>(List.of(javaTool("jcmd"), Long.toString(pid())));
+    List<String> jcmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(jvm.pid())));
     jcmd.addAll(List.of(arguments));
     try {
       Process p = new ProcessBuilder(jcmd).redirectErrorStream(true).start();
@@ -134,9 +103,8 @@ final class ChildProduct implements AutoCloseable {
   /** Heap in use after a full collection, in MiB. */
   double heapAfterGcMib() {
     jcmd("GC.run");
-    // "def new generation total 1234K, used 567K" ... one "used" per space; their sum is the heap in use.
-    String info = jcmd("GC.heap_info");
-    java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+    // Serial GC: "def new generation total 1234K, used 567K", then the old generation; their sum is the heap in use.
+    Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
     long kib = 0;
     while (used.find()) {
       kib += Long.parseLong(used.group(1));
@@ -146,66 +114,6 @@ final class ChildProduct implements AutoCloseable {
 
   @Override
   public void close() {
-    if (process != null && process.isAlive()) {
-      process.destroy();
-      try {
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (Files.exists(path)) {
-      try (var paths = Files.walk(path)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-  }
-
-  private static String javaTool(String tool) {
-    return Path.of(System.getProperty("java.home"), "bin", tool).toString();
-  }
-
-  /**
-   * The product as it ships, embedded's runnable jar, where the build packaged it; else (tests run
-   * before packaging) its main class on this JVM's classpath.
-   */
-  private static List<String> launch(Path directory) {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    for (String entry : classpath.split(java.io.File.pathSeparator)) {
-      Path path = Path.of(entry);
-      String file = path.getFileName().toString();
-      if (file.startsWith("embedded-") && file.endsWith(".jar") && !file.startsWith("embedded-kafka")) {
-        return List.of("-jar", entry);
-      }
-    }
-    return List.of("@" + classpathFile(directory, classpath), "org.rapporteur.embedded.EmbeddedRapporteur");
-  }
-
-  /** The classpath in an argument file: it is longer than a command line should be. */
-  private static Path classpathFile(Path directory, String classpath) {
-    Path file = directory.resolve("classpath.args");
-    try {
-      Files.createDirectories(directory);
-      Files.writeString(file, "-cp \"" + classpath.replace("\\", "\\\\") + "\"\n",
-          StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return file;
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    jvm.stop();
   }
 }

@@ -1,7 +1,6 @@
 package org.rapporteur.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +107,7 @@ final class CommandLoad {
    * One command of the mix: half the time a new paragraph in a random report, half the time a
    * revision of one of this client's paragraphs. Null when the product refused it.
    */
-  Answer command(Client client) throws IOException {
+  Answer command(Client client) {
     SplittableRandom random = client.random;
     String text = TEXT + Long.toHexString(random.nextLong());
     if (client.paragraphs.isEmpty() || random.nextBoolean()) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.rapporteur.testing.Await;
 
 /** One report of many paragraphs: what a command, a draft read and the rendered document cost. */
 final class LargeReport {
@@ -52,7 +53,7 @@ final class LargeReport {
       last.accumulateAndGet(json.get("position").asLong(), Math::max);
     }
     // The projector may still be working off the load before; wait for it as a client would.
-    Waits.until("the large report's projection", Duration.ofMinutes(3),
+    Await.until("the large report's projection", Duration.ofMinutes(3),
         () -> api.get("auditor", path + "?minPosition=" + last.get()).ok());
 
     Histogram reads = new Histogram(3);

@@ -25,6 +25,7 @@ import org.rapporteur.shared.report.ReportId;
 import org.rapporteur.shared.report.Role;
 import org.rapporteur.shared.report.SectionAdded;
 import org.rapporteur.shared.report.SectionId;
+import org.rapporteur.testing.Await;
 
 /**
  * A full projection rebuild over a topic of at least a million events. To stay within the run's
@@ -36,7 +37,6 @@ import org.rapporteur.shared.report.SectionId;
 final class Rebuild {
 
   private static final Actor SECRETARY = new Actor("secretary", Role.SECRETARY, null);
-  private static final String TOPIC = "rapporteur.report-events";
   private static final String TEXT = "The Meeting noted the information provided by the entities of the United"
       + " Nations system on their activities related to space-derived data, revision ";
   /** Reports written at a time, round robin: a projector batch touches this many reports. */
@@ -55,13 +55,13 @@ final class Rebuild {
    * {@code reports} reports of {@code eventsPerReport} events: created, a section, then paragraphs
    * drafted and revised in turn.
    */
-  static Figures run(ChildProduct product, int reports, int eventsPerReport, Runnable beforeRebuild,
-      Runnable afterRebuild) throws Exception {
+  static Figures run(ChildProduct product, String bootstrapServers, String topic, int reports, int eventsPerReport,
+      Runnable beforeRebuild, Runnable afterRebuild) {
     Api api = product.api();
     long start = System.nanoTime();
-    long written = write(product.bootstrapServers(), reports, eventsPerReport);
+    long written = write(bootstrapServers, topic, reports, eventsPerReport);
     double writeSeconds = RawBaselines.seconds(start);
-    Waits.until("the live projector to catch up", Duration.ofMinutes(30), () -> lag(api) == 0);
+    Await.until("the live projector to catch up", Duration.ofMinutes(30), () -> lag(api) == 0);
     double catchUp = written / RawBaselines.seconds(start);
 
     beforeRebuild.run();
@@ -69,7 +69,7 @@ final class Rebuild {
     String id = api.post("admin", "/api/admin/projections/rebuild", null).expectOk("start a rebuild")
         .json().get("rebuildId").asText();
     JsonNode[] status = new JsonNode[1];
-    Waits.until("the rebuild to complete", Duration.ofMinutes(30), () -> {
+    Await.until("the rebuild to complete", Duration.ofMinutes(30), () -> {
       status[0] = api.get("admin", "/api/admin/projections/rebuild/" + id).expectOk("rebuild status").json();
       String state = status[0].get("status").asText();
       if ("FAILED".equals(state)) {
@@ -83,12 +83,12 @@ final class Rebuild {
   }
 
   /** The projection's lag in records, summed over partitions, from the health endpoint. */
-  private static long lag(Api api) throws Exception {
+  private static long lag(Api api) {
     JsonNode lag = api.get("admin", "/actuator/health").json().findValue("lag");
     return lag == null || lag.get("total") == null ? Long.MAX_VALUE : lag.get("total").asLong();
   }
 
-  private static long write(String bootstrapServers, int reports, int eventsPerReport) {
+  private static long write(String bootstrapServers, String topic, int reports, int eventsPerReport) {
     long written = 0;
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -104,7 +104,7 @@ final class Rebuild {
         for (int seq = 0; seq < eventsPerReport; seq++) {
           for (int r = first; r < last; r++) {
             ReportId report = ReportId.of("rebuild-" + run + "-" + r);
-            producer.send(record(event(report, seq, at), seq + 1, at));
+            producer.send(record(topic, event(report, seq, at), seq + 1, at));
             written++;
           }
         }
@@ -136,7 +136,7 @@ final class Rebuild {
   }
 
   /** As the command side's publisher writes it (ReportEventRecords): CloudEvents binary mode. */
-  private static ProducerRecord<byte[], byte[]> record(ReportEvent event, long position, Instant at) {
+  private static ProducerRecord<byte[], byte[]> record(String topic, ReportEvent event, long position, Instant at) {
     String reportId = event.reportId().value();
     RecordHeaders headers = new RecordHeaders();
     header(headers, "ce_specversion", "1.0");
@@ -148,7 +148,7 @@ final class Rebuild {
     header(headers, "ce_position", Long.toString(position));
     header(headers, "ce_actoruser", event.actor().user());
     header(headers, "ce_actorrole", event.actor().role().name());
-    return new ProducerRecord<>(TOPIC, null, reportId.getBytes(StandardCharsets.UTF_8),
+    return new ProducerRecord<>(topic, null, reportId.getBytes(StandardCharsets.UTF_8),
         ReportEventJson.toBytes(event), headers);
   }
 

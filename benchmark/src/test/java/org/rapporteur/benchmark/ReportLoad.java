@@ -28,6 +28,7 @@ import org.rapporteur.shared.report.ReviseParagraph;
 import org.rapporteur.shared.report.Role;
 import org.rapporteur.shared.report.SectionAdded;
 import org.rapporteur.shared.report.SectionId;
+import org.rapporteur.testing.Await;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,7 +77,7 @@ final class ReportLoad {
       context.getBean(CommandGateway.class).sendAndWait(
           new ReviseParagraph(report, ParagraphId.of("p-0"), TEXT + "a", revisions[0], SECRETARY));
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-      Waits.until("a snapshot of the report", Duration.ofSeconds(30), () -> jdbc.queryForObject(
+      Await.until("a snapshot of the report", Duration.ofSeconds(30), () -> jdbc.queryForObject(
           "SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, report.value()) > 0);
       double withSnapshot = median(() -> coldLoad(eventStore, axon, report));
       return new Figures(events, withSnapshot, withoutSnapshot);

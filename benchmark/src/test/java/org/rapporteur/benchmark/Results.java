@@ -124,7 +124,7 @@ record Results(
     durable.put("postgresql", "local server; raw baseline and product on the same settings");
     durability.forEach(durable::put);
     durable.put("h2", "embedded default: file, WRITE_DELAY=0 (each commit written before the answer)");
-    durable.put("kafka", "one in-process KRaft broker (the product's); producers acks=all, idempotent");
+    durable.put("kafka", "one KRaft broker in a JVM of its own (KafkaBrokerProcess), replication 1; producers acks=all, idempotent");
     ObjectNode details = root.putObject("details");
     if (embeddedPeak != null) {
       details.put("embedded_command_p99_ms", ms(embeddedPeak.latencyMicros(), 99));
