@@ -31,7 +31,13 @@ public final class Broker {
 
   public void start() {
     jvm.start();
-    Await.until("the broker on " + port, Duration.ofSeconds(90), this::answers);
+    try {
+      Await.until("the broker on " + port, Duration.ofSeconds(90), this::answers);
+    } catch (AssertionError e) {
+      // A broker that does not come up failed to start, as one that exits does: callers such as
+      // the fault-injection suite recover from an IllegalStateException and record it.
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   public void stop() {
