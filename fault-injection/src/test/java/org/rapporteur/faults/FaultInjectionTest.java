@@ -64,7 +64,11 @@ class FaultInjectionTest {
   private record Run(Env env, Workload workload, List<Report> reports, List<String> audited, Queue<Ack> acks,
       List<String> problems) {}
 
-  private record Pending(String fault, int rounds, Run run) {}
+  /** A fault to inject: its name in the table, how many rounds, and the injection. */
+  private record Fault(String name, int rounds, Injection injection) {}
+
+  /** A fault whose run ended, to be checked once its environment has stopped. */
+  private record Done(Fault fault, Run run) {}
 
   @Test
   void nothingAcknowledgedIsLostDuplicatedOrForked() throws Exception {
@@ -72,11 +76,12 @@ class FaultInjectionTest {
     List<Row> rows = new ArrayList<>();
     try (Env env = new Env("h2", Database.h2(ROOT.resolve("h2")), List.of())) {
       rows.addAll(env.run(List.of(
-          new Pending("kill -9 product", KILL_ROUNDS, null), new Pending("broker stop (SIGTERM)", 1, null),
-          new Pending("broker kill -9", 1, null), new Pending("publisher fails mid-batch", 1, null),
-          new Pending("duplicated + reordered record", 1, null), new Pending("poison record", 1, null)),
-          List.of(this::killProduct, this::stopBroker, this::killBroker, this::failMidBatch,
-              this::duplicateAndReorder, this::poison)));
+          new Fault("kill -9 product", KILL_ROUNDS, this::killProduct),
+          new Fault("broker stop (SIGTERM)", 1, this::stopBroker),
+          new Fault("broker kill -9", 1, this::killBroker),
+          new Fault("publisher fails mid-batch", 1, this::failMidBatch),
+          new Fault("duplicated + reordered record", 1, this::duplicateAndReorder),
+          new Fault("poison record", 1, this::poison))));
     }
     Database postgres = Database.freshPostgres("rapporteur_faults");
     try (Env env = new Env("postgres", postgres, List.of(
@@ -85,9 +90,9 @@ class FaultInjectionTest {
         // command-side instance would: then the aggregate cache must be off (README, Operations).
         "--rapporteur.aggregate-cache.enabled=false"))) {
       rows.addAll(env.run(List.of(
-          new Pending("PostgreSQL restart", 1, null), new Pending("rebalance: 2nd query side", 1, null),
-          new Pending("transaction open past gap timeout", 1, null)),
-          List.of(this::restartPostgres, this::rebalance, this::holdTransactionOpen)));
+          new Fault("PostgreSQL restart", 1, this::restartPostgres),
+          new Fault("rebalance: 2nd query side", 1, this::rebalance),
+          new Fault("transaction open past gap timeout", 1, this::holdTransactionOpen))));
     }
     String table = table(rows);
     System.out.println(table);
@@ -295,10 +300,10 @@ class FaultInjectionTest {
      * Runs each fault on reports of its own, then checks them all. The checks read H2 only once
      * the product has stopped, so they come after the last fault.
      */
-    List<Row> run(List<Pending> faults, List<Injection> injections) {
-      List<Pending> done = new ArrayList<>();
+    List<Row> run(List<Fault> faults) {
+      List<Done> done = new ArrayList<>();
       for (int i = 0; i < faults.size(); i++) {
-        Pending fault = faults.get(i);
+        Fault fault = faults.get(i);
         Queue<Ack> acks = new ConcurrentLinkedQueue<>();
         List<String> problems = new ArrayList<>();
         List<Report> reports = new ArrayList<>();
@@ -313,26 +318,27 @@ class FaultInjectionTest {
           reports.forEach(r -> audited.add(r.id()));
           workload.start(THREADS);
           workload.awaitMoreAcks(STEP, STEP_TIMEOUT);
-          injections.get(i).inject(run);
+          fault.injection().inject(run);
         } catch (Exception | AssertionError e) {
           problems.add("the fault's run failed: " + e);
         } finally {
           stopWorkload(workload, problems);
         }
         settle(run);
-        done.add(new Pending(fault.fault(), fault.rounds(), run));
+        done.add(new Done(fault, run));
       }
       List<ConsumerRecord<byte[], byte[]>> records = topic.scan();
       product.stop();
       List<Row> rows = new ArrayList<>();
-      for (Pending fault : done) {
-        Run run = fault.run();
+      for (Done ended : done) {
+        Fault fault = ended.fault();
+        Run run = ended.run();
         try {
-          Row row = Audit.row(fault.fault(), fault.rounds(), run.audited(), run.acks(), database, records, run.problems());
-          System.out.printf("%s: %d commands without an answer (unknown)%n", fault.fault(), run.workload().unknown());
+          Row row = Audit.row(fault.name(), fault.rounds(), run.audited(), run.acks(), database, records, run.problems());
+          System.out.printf("%s: %d commands without an answer (unknown)%n", fault.name(), run.workload().unknown());
           rows.add(row);
         } catch (Exception e) {
-          rows.add(Row.failed(fault.fault(), fault.rounds(), "the check failed: " + e));
+          rows.add(Row.failed(fault.name(), fault.rounds(), "the check failed: " + e));
         }
       }
       return rows;
