@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.rapporteur.faults.Audit.Row;
 import org.rapporteur.faults.Workload.Ack;
 import org.rapporteur.faults.Workload.Report;
+import org.rapporteur.testing.process.Broker;
 
 /**
  * Faults against real processes under a concurrent workload: the embedded default (a child JVM),

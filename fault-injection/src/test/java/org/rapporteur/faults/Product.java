@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rapporteur.embedded.EmbeddedRapporteur;
 import org.rapporteur.query.QuerySideApplication;
+import org.rapporteur.testing.process.Broker;
+import org.rapporteur.testing.process.ChildJvm;
+import org.rapporteur.testing.process.Ports;
 
 /**
  * The embedded default (or a query side on its own) as a child JVM, on a fixed port so that

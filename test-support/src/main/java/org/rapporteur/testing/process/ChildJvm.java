@@ -1,4 +1,4 @@
-package org.rapporteur.faults;
+package org.rapporteur.testing.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,21 +12,22 @@ import java.util.concurrent.TimeUnit;
  * A Java process started on this test JVM's classpath, its output appended to a log file. Faults
  * reach it as signals: SIGTERM (stop), SIGKILL (kill), SIGSTOP/SIGCONT (freeze/thaw).
  */
-final class ChildJvm {
+public final class ChildJvm {
 
   private final String name;
   private final List<String> command;
   private final Path log;
   private Process process;
 
-  ChildJvm(String name, Path directory, List<String> jvmOptions, String mainClass, List<String> args) {
+  public ChildJvm(String name, Path directory, List<String> jvmOptions, String mainClass, List<String> args) {
     this.name = name;
     this.log = directory.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("@" + classpathFile(directory));
     command.add("-Daxoniq.update-checker.disabled=true");
-    // Small heaps and quick start: the build machine is shared and has two cores.
+    // Small heaps and quick start: the build machine is shared and has two cores. A later
+    // -XX option in jvmOptions wins over these (a benchmark wants C2: -XX:TieredStopAtLevel=4).
     command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
     command.addAll(jvmOptions);
     command.add(mainClass);
@@ -47,7 +48,7 @@ final class ChildJvm {
     return file;
   }
 
-  void start() {
+  public void start() {
     if (alive()) {
       throw new IllegalStateException(name + " is already running");
     }
@@ -64,12 +65,12 @@ final class ChildJvm {
     }
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process != null && process.isAlive();
   }
 
   /** SIGTERM, and waits for the process to end (SIGKILL if it will not within the timeout). */
-  void stop() {
+  public void stop() {
     if (alive()) {
       process.destroy();
       awaitExit(60);
@@ -77,27 +78,32 @@ final class ChildJvm {
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
-  void kill() {
+  public void kill() {
     if (process != null) {
       process.destroyForcibly();
       awaitExit(30);
     }
   }
 
-  void freeze() {
+  public void freeze() {
     signal("STOP");
   }
 
-  void thaw() {
+  public void thaw() {
     signal("CONT");
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  Path log() {
+  public Path log() {
     return log;
+  }
+
+  /** The running process's id, e.g. for {@code jcmd}. */
+  public long pid() {
+    return process.pid();
   }
 
   private void signal(String signal) {

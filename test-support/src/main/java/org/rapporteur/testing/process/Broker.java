@@ -1,4 +1,4 @@
-package org.rapporteur.faults;
+package org.rapporteur.testing.process;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,40 +8,51 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.rapporteur.kafka.embedded.KafkaBrokerProcess;
+import org.rapporteur.testing.Await;
 
 /** The Kafka broker (KRaft, one node) as a child process with its log under a directory of its own. */
-final class Broker {
+public final class Broker {
 
-  final int port = Ports.free();
+  public final int port = Ports.free();
   private final ChildJvm jvm;
 
-  Broker(Path directory) {
-    jvm = new ChildJvm("broker", directory, List.of("-Xmx384m"), KafkaBrokerProcess.class.getName(),
+  public Broker(Path directory) {
+    this(directory, List.of("-Xmx384m"));
+  }
+
+  public Broker(Path directory, List<String> jvmOptions) {
+    jvm = new ChildJvm("broker", directory, jvmOptions, KafkaBrokerProcess.class.getName(),
         List.of(directory.resolve("kafka").toString(), Integer.toString(port)));
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return "localhost:" + port;
   }
 
-  void start() {
+  public void start() {
     jvm.start();
-    Waits.until("the broker on " + port, Duration.ofSeconds(90), this::answers);
+    try {
+      Await.until("the broker on " + port, Duration.ofSeconds(90), this::answers);
+    } catch (AssertionError e) {
+      // A broker that does not come up failed to start, as one that exits does: callers such as
+      // the fault-injection suite recover from an IllegalStateException and record it.
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
-  void stop() {
+  public void stop() {
     jvm.stop();
   }
 
-  void kill() {
+  public void kill() {
     jvm.kill();
   }
 
-  void freeze() {
+  public void freeze() {
     jvm.freeze();
   }
 
-  boolean alive() {
+  public boolean alive() {
     return jvm.alive();
   }
 
@@ -56,7 +67,7 @@ final class Broker {
     }
   }
 
-  Admin admin() {
+  public Admin admin() {
     return Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
