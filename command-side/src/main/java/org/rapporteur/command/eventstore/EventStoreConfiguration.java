@@ -21,7 +21,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -143,7 +142,8 @@ public class EventStoreConfiguration {
   }
 
   /**
-   * The report aggregate with snapshots and, unless turned off, a cache. The cache is safe only
+   * The report aggregate with snapshots and, unless turned off, a cache of the
+   * {@code rapporteur.aggregate-cache.max-reports} (512) reports used last. The cache is safe only
    * while one command-side instance writes a report: it is never re-read from the store, so a
    * second instance's events would leave it stale and its rule checks (a stale revision, say)
    * wrong. Deployments that run several command-side instances turn it off; snapshots keep cold
@@ -153,6 +153,7 @@ public class EventStoreConfiguration {
   ConfigurerModule reportAggregate(
       @Value("${rapporteur.snapshot-threshold:250}") int snapshotThreshold,
       @Value("${rapporteur.aggregate-cache.enabled:true}") boolean cached,
+      @Value("${rapporteur.aggregate-cache.max-reports:512}") int cachedReports,
       AggregateFactory<Report> reportFactory) {
     return configurer -> {
       AggregateConfigurer<Report> report =
@@ -161,7 +162,7 @@ public class EventStoreConfiguration {
               .configureSnapshotTrigger(
                   c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
       if (cached) {
-        Cache cache = new WeakReferenceCache();
+        Cache cache = new BoundedCache(cachedReports);
         report.configureCache(c -> cache);
       }
       configurer.configureAggregate(report);
