@@ -115,6 +115,13 @@ public class ProjectionConfiguration {
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, group == null ? "rapporteur-query-side-rebuild" : "rapporteur-query-side");
     if (group != null) {
       config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+      if (properties.groupInstanceId() != null) {
+        config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.groupInstanceId());
+      }
+      // A crashed instance keeps its partitions, unread, until its session times out: 10 s, not
+      // the client's 45 s, bounds how long reads of its reports wait after a crash.
+      config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+      config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
     }
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     // The command side creates the topic with the retention the record needs; a consumer that

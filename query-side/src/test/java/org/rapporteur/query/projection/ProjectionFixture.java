@@ -67,7 +67,7 @@ final class ProjectionFixture implements AutoCloseable {
     jdbc = new JdbcTemplate(dataSource);
     transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     store = new ProjectionStore(jdbc);
-    properties = new ProjectionProperties(TestKafka.bootstrapServers(), topic, group, Duration.ofSeconds(10));
+    properties = new ProjectionProperties(TestKafka.bootstrapServers(), topic, group, Duration.ofSeconds(10), null);
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
     }
