@@ -45,7 +45,7 @@ class FaultInjectionTest {
   private static final boolean FULL = Boolean.getBoolean("faults.full");
   private static final int KILL_ROUNDS = FULL ? 20 : 2;
   // The full run spreads its writes: 4 reports grew to 20,000 events each over 20 kill rounds, and
-  // the projection, rewriting a report's whole draft per batch, then fell minutes behind
+  // the projection, rewriting a report's whole draft per batch, fell more than a minute behind
   // (docs/performance.md, fix 3). Reports of a few thousand events are what a meeting writes.
   private static final int REPORTS = FULL ? 8 : 2;
   private static final int THREADS = FULL ? 8 : 4;
