@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public class ReportTopic {
   private static final Logger log = LoggerFactory.getLogger(ReportTopic.class);
   /** Headers and record batch framing around an event's JSON, with room to spare. */
   static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
+  private static final Duration METADATA_RETRY = Duration.ofMillis(100);
 
   /** The topic would lose or rewrite events; nothing is published to it. */
   public static final class UnsafeTopicException extends IllegalStateException {
@@ -99,9 +101,25 @@ public class ReportTopic {
     }
   }
 
+  /**
+   * Reads the topic's configuration. Right after creation the broker asked may not know the topic
+   * yet (the controller has it, the broker's metadata follows a moment later), so an unknown topic
+   * is asked again until the timeout.
+   */
   private Config describe() throws ExecutionException, InterruptedException, TimeoutException {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, properties.topic());
-    return admin.describeConfigs(List.of(resource)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      try {
+        return admin.describeConfigs(List.of(resource)).all().get(left, TimeUnit.MILLISECONDS).get(resource);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() >= deadline) {
+          throw e;
+        }
+        Thread.sleep(METADATA_RETRY.toMillis());
+      }
+    }
   }
 
   /** Refuses a topic that would forget or compact events, or refuse the largest event allowed. */
