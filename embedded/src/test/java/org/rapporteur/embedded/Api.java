@@ -46,11 +46,19 @@ public final class Api {
   }
 
   public HttpResponse<String> send(String user, String method, String path, String json) {
+    return send(user, method, path, json, new String[0]);
+  }
+
+  /** As {@link #send(String, String, String, String)}, with more headers: name, value, name, value... */
+  public HttpResponse<String> send(String user, String method, String path, String json, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
     }
     if (user != null) {
       String credentials = user + ":demo";

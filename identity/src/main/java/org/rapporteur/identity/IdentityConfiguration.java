@@ -23,7 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * role checks of the query side. Sessions are never created: each request carries its credentials.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({IdentityProperties.class, RequestLimits.class})
+@EnableConfigurationProperties({IdentityProperties.class, RequestLimits.class, BrowserPolicy.class})
 @Import({ApiProblems.class, ProblemErrorController.class, ApiDocumentation.class})
 public class IdentityConfiguration {
 
@@ -50,7 +50,11 @@ public class IdentityConfiguration {
     if (properties.demo()) {
       http.authenticationProvider(
               new CachingBasicAuthenticationProvider(
-                  DemoUsers.ALL, properties.demoPassword(), new BCryptPasswordEncoder(), properties.credentialCacheTtl()))
+                  DemoUsers.ALL,
+                  properties.demoPassword(),
+                  new BCryptPasswordEncoder(),
+                  properties.credentialCacheTtl(),
+                  new SignInThrottle(properties.signIn(), System::nanoTime)))
           .httpBasic(basic -> basic.authenticationEntryPoint(problems));
     } else {
       http.oauth2ResourceServer(
@@ -81,6 +85,23 @@ public class IdentityConfiguration {
     FilterRegistrationBean<RequestSizeLimitFilter> registration =
         new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxRequestSize().toBytes()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** Before security too: a request a browser sent from another site is refused unauthenticated. */
+  @Bean
+  FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequests(BrowserPolicy policy) {
+    FilterRegistrationBean<CrossSiteRequestFilter> registration =
+        new FilterRegistrationBean<>(new CrossSiteRequestFilter(policy.allowedOrigins()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  /** After the size limit, which gives a chunked body its length. */
+  @Bean
+  FilterRegistrationBean<JsonBodyFilter> jsonBodies() {
+    FilterRegistrationBean<JsonBodyFilter> registration = new FilterRegistrationBean<>(new JsonBodyFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 

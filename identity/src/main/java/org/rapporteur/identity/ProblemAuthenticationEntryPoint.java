@@ -10,7 +10,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as RFC 9457 problem details, like every other error of the API. */
+/** 401, 403 and 429 as RFC 9457 problem details, like every other error of the API. */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final String challenge;
@@ -25,6 +25,12 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
       HttpServletResponse response,
       AuthenticationException exception)
       throws IOException {
+    if (exception instanceof SignInThrottledException throttled) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+      write(response, 429, "too-many-sign-in-failures", "Too Many Requests",
+          "Too many failed sign-ins for this user or from this address; try again after Retry-After seconds.");
+      return;
+    }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
     write(response, 401, "unauthenticated", "Unauthorized", "Credentials are missing or not valid.");
   }

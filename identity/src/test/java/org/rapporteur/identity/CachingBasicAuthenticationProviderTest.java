@@ -16,7 +16,7 @@ class CachingBasicAuthenticationProviderTest {
 
   private final CountingEncoder encoder = new CountingEncoder(new BCryptPasswordEncoder(4));
   private final CachingBasicAuthenticationProvider provider =
-      new CachingBasicAuthenticationProvider(DemoUsers.ALL, "demo", encoder, Duration.ofMinutes(10));
+      new CachingBasicAuthenticationProvider(DemoUsers.ALL, "demo", encoder, Duration.ofMinutes(10), throttle());
 
   @Test
   void secondRequestWithTheSameCredentialsDoesNotPayTheHashAgain() {
@@ -56,11 +56,45 @@ class CachingBasicAuthenticationProviderTest {
   @Test
   void expiredEntryIsVerifiedAgain() {
     CachingBasicAuthenticationProvider shortLived =
-        new CachingBasicAuthenticationProvider(DemoUsers.ALL, "demo", encoder, Duration.ZERO);
+        new CachingBasicAuthenticationProvider(DemoUsers.ALL, "demo", encoder, Duration.ZERO, throttle());
     shortLived.authenticate(basic("chair", "demo"));
     shortLived.authenticate(basic("chair", "demo"));
 
     assertThat(encoder.matches.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aThrottledUserIsRefusedWithoutPayingTheHashEvenWithTheRightPassword() {
+    CachingBasicAuthenticationProvider strict = strictProvider();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> strict.authenticate(basic("chair", "guess"))).isInstanceOf(BadCredentialsException.class);
+    }
+    int paid = encoder.matches.get();
+
+    assertThatThrownBy(() -> strict.authenticate(basic("chair", "demo")))
+        .isInstanceOfSatisfying(SignInThrottledException.class, e -> assertThat(e.retryAfterSeconds()).isPositive());
+    assertThat(encoder.matches.get()).isEqualTo(paid);
+  }
+
+  @Test
+  void aCredentialVerifiedBeforeTheGuessingBeganStillSignsIn() {
+    CachingBasicAuthenticationProvider strict = strictProvider();
+    strict.authenticate(basic("chair", "demo"));
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> strict.authenticate(basic("chair", "guess"))).isInstanceOf(BadCredentialsException.class);
+    }
+
+    assertThat(actorOf(strict.authenticate(basic("chair", "demo"))).user()).isEqualTo("chair");
+  }
+
+  private CachingBasicAuthenticationProvider strictProvider() {
+    return new CachingBasicAuthenticationProvider(
+        DemoUsers.ALL, "demo", encoder, Duration.ofMinutes(10),
+        new SignInThrottle(new IdentityProperties.SignIn(2, 100, Duration.ofMinutes(15)), System::nanoTime));
+  }
+
+  private static SignInThrottle throttle() {
+    return new SignInThrottle(new IdentityProperties.SignIn(0, 0, null), System::nanoTime);
   }
 
   private static UsernamePasswordAuthenticationToken basic(String user, String password) {

@@ -1,8 +1,9 @@
 package org.rapporteur.query.projection;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,8 +15,11 @@ import java.util.function.LongSupplier;
 public class ProjectionPositions {
 
   private static final long RECHECK_NANOS = Duration.ofMillis(250).toNanos();
+  /** Positions of the reports projected or asked for most lately; any other is read from the store. */
+  static final int MAX_REPORTS = 10_000;
 
-  private final Map<String, Long> applied = new ConcurrentHashMap<>();
+  private final Cache<String, Long> cache = Caffeine.newBuilder().maximumSize(MAX_REPORTS).executor(Runnable::run).build();
+  private final Map<String, Long> applied = cache.asMap();
   private final Object signal = new Object();
 
   /** Called by the projector after a commit. */
@@ -24,6 +28,12 @@ public class ProjectionPositions {
     synchronized (signal) {
       signal.notifyAll();
     }
+  }
+
+  /** How many reports' positions are held in memory: never more than {@link #MAX_REPORTS}. */
+  long tracked() {
+    cache.cleanUp();
+    return cache.estimatedSize();
   }
 
   /**
