@@ -49,7 +49,7 @@ class ApiProblems {
   ProblemDetail missingParameter(MissingServletRequestParameterException e) {
     ProblemDetail problem =
         Problems.of(ProblemType.INVALID_PARAMETER, "The parameter " + e.getParameterName() + " is required.");
-    problem.setProperty("field", e.getParameterName());
+    Problems.set(problem, ProblemType.Member.FIELD, e.getParameterName());
     return problem;
   }
 

@@ -17,6 +17,18 @@ public final class Problems {
     return of(type, type.status(), detail);
   }
 
+  /**
+   * Sets one of the extra members the problem's rule carries in the catalogue; a member the rule
+   * does not list is a programming error, so the catalogue stays the whole truth about the answers.
+   */
+  public static void set(ProblemDetail problem, ProblemType.Member member, Object value) {
+    ProblemType type = ProblemType.forSlug(String.valueOf(problem.getType()).substring(ProblemType.TYPE_PREFIX.length()));
+    if (!type.members().contains(member)) {
+      throw new IllegalStateException("the rule " + type.slug() + " carries no member " + member.memberName());
+    }
+    problem.setProperty(member.memberName(), value);
+  }
+
   /** For the one rule whose status is the HTTP server's own ({@link ProblemType#HTTP_ERROR}). */
   static ProblemDetail of(ProblemType type, int status, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);

@@ -42,11 +42,11 @@ class CommandProblems {
   ProblemDetail ruleViolated(ReportRuleViolation violation) {
     ProblemDetail problem = Problems.of(violation.problemType(), violation.getMessage());
     if (violation instanceof InvalidCommandException invalid) {
-      problem.setProperty("field", invalid.field());
+      Problems.set(problem, ProblemType.Member.FIELD, invalid.field());
     }
     if (violation instanceof StaleRevisionException stale) {
-      problem.setProperty("currentRevision", stale.currentRevision());
-      problem.setProperty("currentText", stale.currentText());
+      Problems.set(problem, ProblemType.Member.CURRENT_REVISION, stale.currentRevision());
+      Problems.set(problem, ProblemType.Member.CURRENT_TEXT, stale.currentText());
     }
     return problem;
   }
@@ -54,8 +54,8 @@ class CommandProblems {
   @ExceptionHandler(EventSizeLimit.EventTooLargeException.class)
   ProblemDetail eventTooLarge(EventSizeLimit.EventTooLargeException e) {
     ProblemDetail problem = Problems.of(ProblemType.EVENT_TOO_LARGE, e.getMessage());
-    problem.setProperty("bytes", e.bytes());
-    problem.setProperty("maxBytes", e.maxBytes());
+    Problems.set(problem, ProblemType.Member.BYTES, e.bytes());
+    Problems.set(problem, ProblemType.Member.MAX_BYTES, e.maxBytes());
     return problem;
   }
 
@@ -103,7 +103,7 @@ class CommandProblems {
             .toList();
     Map<String, String> first = errors.isEmpty() ? Map.of("field", "", "message", "invalid") : errors.get(0);
     ProblemDetail problem = invalidField(first.get("field"), first.get("field") + " " + first.get("message"));
-    problem.setProperty("errors", errors);
+    Problems.set(problem, ProblemType.Member.ERRORS, errors);
     return problem;
   }
 
@@ -120,7 +120,7 @@ class CommandProblems {
           Problems.of(
               ProblemType.UNKNOWN_FIELD,
               "The field '" + unknown.getPropertyName() + "' cannot be set by this command.");
-      problem.setProperty("field", unknown.getPropertyName());
+      Problems.set(problem, ProblemType.Member.FIELD, unknown.getPropertyName());
       return problem;
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -146,7 +146,7 @@ class CommandProblems {
 
   private static ProblemDetail invalidField(String field, String detail) {
     ProblemDetail problem = Problems.of(ProblemType.INVALID_FIELD, detail);
-    problem.setProperty("field", field);
+    Problems.set(problem, ProblemType.Member.FIELD, field);
     return problem;
   }
 }

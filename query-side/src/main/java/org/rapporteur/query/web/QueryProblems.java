@@ -73,7 +73,7 @@ class QueryProblems {
   @ExceptionHandler(InvalidParameter.class)
   ProblemDetail invalidParameter(InvalidParameter e) {
     ProblemDetail problem = Problems.of(ProblemType.INVALID_PARAMETER, e.getMessage());
-    problem.setProperty("field", e.parameter);
+    Problems.set(problem, ProblemType.Member.FIELD, e.parameter);
     return problem;
   }
 
@@ -81,7 +81,7 @@ class QueryProblems {
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
     ProblemDetail problem =
         Problems.of(ProblemType.INVALID_PARAMETER, e.getName() + " has an invalid value");
-    problem.setProperty("field", e.getName());
+    Problems.set(problem, ProblemType.Member.FIELD, e.getName());
     return problem;
   }
 
