@@ -1,10 +1,10 @@
 package org.rapporteur.identity;
 
+import org.rapporteur.shared.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -27,39 +27,35 @@ class ApiProblems {
 
   @ExceptionHandler(NoResourceFoundException.class)
   ProblemDetail noSuchPath(NoResourceFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "unknown-path", "No such path in the API.");
+    return Problems.of(ProblemType.UNKNOWN_PATH, "No such path in the API.");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ProblemDetail wrongMethod(HttpRequestMethodNotSupportedException e) {
-    return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "This path does not take " + e.getMethod() + ".");
+    return Problems.of(ProblemType.METHOD_NOT_ALLOWED, "This path does not take " + e.getMethod() + ".");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail notJson(HttpMediaTypeNotSupportedException e) {
-    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send the body as application/json.");
+    return Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e) {
-    return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "This path cannot answer in the media type asked for.");
+    return Problems.of(ProblemType.NOT_ACCEPTABLE, "This path cannot answer in the media type asked for.");
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ProblemDetail missingParameter(MissingServletRequestParameterException e) {
     ProblemDetail problem =
-        problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "The parameter " + e.getParameterName() + " is required.");
-    problem.setProperty("field", e.getParameterName());
+        Problems.of(ProblemType.INVALID_PARAMETER, "The parameter " + e.getParameterName() + " is required.");
+    Problems.set(problem, ProblemType.Member.FIELD, e.getParameterName());
     return problem;
   }
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("request failed unexpectedly", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The request could not be completed.");
-  }
-
-  static ProblemDetail problem(HttpStatus status, String rule, String detail) {
-    return Problems.of(status, rule, detail);
+    return Problems.of(ProblemType.INTERNAL_ERROR, "The request could not be completed.");
   }
 }

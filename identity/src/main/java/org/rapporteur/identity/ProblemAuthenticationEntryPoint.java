@@ -3,6 +3,7 @@ package org.rapporteur.identity;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.rapporteur.shared.problem.ProblemType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,7 +33,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
       return;
     }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-    write(response, 401, "unauthenticated", "Unauthorized", "Credentials are missing or not valid.");
+    write(response, ProblemType.UNAUTHENTICATED, "Credentials are missing or not valid.");
   }
 
   @Override
@@ -41,18 +42,18 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
       HttpServletResponse response,
       AccessDeniedException exception)
       throws IOException {
-    write(response, 403, "forbidden-role", "Forbidden", "Your role may not take this action.");
+    write(response, ProblemType.FORBIDDEN_ROLE, "Your role may not take this action.");
   }
 
-  static void write(HttpServletResponse response, int status, String rule, String title, String detail)
-      throws IOException {
-    response.setStatus(status);
+  /** Written by hand: filters run before Spring MVC's message converters could. */
+  static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+    response.setStatus(type.status());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response
         .getWriter()
         .write(
-            "{\"type\":\"" + Problems.TYPE_PREFIX + rule + "\",\"title\":\"" + title + "\",\"status\":"
-                + status + ",\"detail\":\"" + detail + "\"}");
+            "{\"type\":\"" + type.type() + "\",\"title\":\"" + type.title() + "\",\"status\":"
+                + type.status() + ",\"detail\":\"" + detail + "\"}");
   }
 }

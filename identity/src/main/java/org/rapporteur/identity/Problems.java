@@ -1,24 +1,39 @@
 package org.rapporteur.identity;
 
 import java.net.URI;
-import org.springframework.http.HttpStatus;
+import org.rapporteur.shared.problem.ProblemType;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The API's one way to say no: an RFC 9457 problem whose {@code type} names the rule, the same on
- * the command side, the query side and before either is reached.
+ * The API's one way to say no: an RFC 9457 problem of a rule of the catalogue ({@link
+ * ProblemType}), the same on the command side, the query side and before either is reached.
  */
 public final class Problems {
 
-  /** Every problem {@code type} is this prefix and the rule's stable slug. */
-  public static final String TYPE_PREFIX = "urn:rapporteur:problem:";
-
   private Problems() {}
 
-  public static ProblemDetail of(HttpStatus status, String rule, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_PREFIX + rule));
-    problem.setTitle(status.getReasonPhrase());
+  public static ProblemDetail of(ProblemType type, String detail) {
+    return of(type, type.status(), detail);
+  }
+
+  /**
+   * Sets one of the extra members the problem's rule carries in the catalogue; a member the rule
+   * does not list is a programming error, so the catalogue stays the whole truth about the answers.
+   */
+  public static void set(ProblemDetail problem, ProblemType.Member member, Object value) {
+    ProblemType type = ProblemType.forSlug(String.valueOf(problem.getType()).substring(ProblemType.TYPE_PREFIX.length()));
+    if (!type.members().contains(member)) {
+      throw new IllegalStateException("the rule " + type.slug() + " carries no member " + member.memberName());
+    }
+    problem.setProperty(member.memberName(), value);
+  }
+
+  /** For the one rule whose status is the HTTP server's own ({@link ProblemType#HTTP_ERROR}). */
+  static ProblemDetail of(ProblemType type, int status, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+    problem.setType(URI.create(type.type()));
+    problem.setTitle(type.title());
     return problem;
   }
 }

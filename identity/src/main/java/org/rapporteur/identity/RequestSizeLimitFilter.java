@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import org.rapporteur.shared.problem.ProblemType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -47,7 +48,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
   private void tooLarge(HttpServletResponse response) throws IOException {
     response.setHeader("Connection", "close");
     ProblemAuthenticationEntryPoint.write(
-        response, 413, "request-too-large", "Content Too Large", "The request body is larger than " + maxBytes + " bytes.");
+        response, ProblemType.REQUEST_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
   }
 
   /** The body already read by the filter, served again to whoever reads the request next. */

@@ -1,9 +1,12 @@
 package org.rapporteur.command.report;
 
+import org.rapporteur.shared.problem.ProblemType;
+
 /**
  * A command that breaks a rule of the report and changed nothing. The web layer answers it as an
- * RFC 9457 problem: {@link #rule()} is its stable {@code type} slug, {@link #kind()} picks the
- * status (400, 404, 403, 409) and {@link #getMessage()} is the {@code detail} in plain words.
+ * RFC 9457 problem: {@link #problemType()} is its rule in the catalogue, whose status agrees with
+ * {@link #kind()} (400, 404, 403, 409), and {@link #getMessage()} is the {@code detail} in plain
+ * words.
  */
 public abstract sealed class ReportRuleViolation extends RuntimeException
     permits InvalidCommandException,
@@ -25,16 +28,22 @@ public abstract sealed class ReportRuleViolation extends RuntimeException
     CONFLICT
   }
 
-  private final String rule;
+  private final ProblemType problemType;
 
+  /** A rule missing from the catalogue fails here, in the tests that break it, not as a 500 later. */
   ReportRuleViolation(String rule, String message) {
     super(message);
-    this.rule = rule;
+    this.problemType = ProblemType.forSlug(rule);
   }
 
   /** The rule's stable kebab-case name, such as {@code stale-revision}. */
   public String rule() {
-    return rule;
+    return problemType.slug();
+  }
+
+  /** The rule in the problem catalogue: the problem's type, status and title. */
+  public ProblemType problemType() {
+    return problemType;
   }
 
   public abstract Kind kind();

@@ -13,11 +13,11 @@ import org.rapporteur.command.report.ReportRuleViolation;
 import org.rapporteur.command.report.StaleRevisionException;
 import org.rapporteur.shared.report.Identifiers;
 import org.rapporteur.identity.Problems;
+import org.rapporteur.shared.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -40,49 +40,49 @@ class CommandProblems {
 
   @ExceptionHandler(ReportRuleViolation.class)
   ProblemDetail ruleViolated(ReportRuleViolation violation) {
-    ProblemDetail problem = problem(status(violation.kind()), violation.rule(), violation.getMessage());
+    ProblemDetail problem = Problems.of(violation.problemType(), violation.getMessage());
     if (violation instanceof InvalidCommandException invalid) {
-      problem.setProperty("field", invalid.field());
+      Problems.set(problem, ProblemType.Member.FIELD, invalid.field());
     }
     if (violation instanceof StaleRevisionException stale) {
-      problem.setProperty("currentRevision", stale.currentRevision());
-      problem.setProperty("currentText", stale.currentText());
+      Problems.set(problem, ProblemType.Member.CURRENT_REVISION, stale.currentRevision());
+      Problems.set(problem, ProblemType.Member.CURRENT_TEXT, stale.currentText());
     }
     return problem;
   }
 
   @ExceptionHandler(EventSizeLimit.EventTooLargeException.class)
   ProblemDetail eventTooLarge(EventSizeLimit.EventTooLargeException e) {
-    ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "event-too-large", e.getMessage());
-    problem.setProperty("bytes", e.bytes());
-    problem.setProperty("maxBytes", e.maxBytes());
+    ProblemDetail problem = Problems.of(ProblemType.EVENT_TOO_LARGE, e.getMessage());
+    Problems.set(problem, ProblemType.Member.BYTES, e.bytes());
+    Problems.set(problem, ProblemType.Member.MAX_BYTES, e.maxBytes());
     return problem;
   }
 
   @ExceptionHandler(Republisher.UnknownReport.class)
   ProblemDetail unknownReportToRepublish(Republisher.UnknownReport e) {
-    return problem(HttpStatus.NOT_FOUND, "unknown-report", e.getMessage());
+    return Problems.of(ProblemType.UNKNOWN_REPORT, e.getMessage());
   }
 
   @ExceptionHandler(AggregateNotFoundException.class)
   ProblemDetail unknownReport(AggregateNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "unknown-report", "No report '" + e.getAggregateIdentifier() + "' exists.");
+    return Problems.of(ProblemType.UNKNOWN_REPORT, "No report '" + e.getAggregateIdentifier() + "' exists.");
   }
 
   @ExceptionHandler(AggregateStreamCreationException.class)
   ProblemDetail duplicateReport(AggregateStreamCreationException e) {
-    return problem(HttpStatus.CONFLICT, "report-exists", "A report with this reportId exists already.");
+    return Problems.of(ProblemType.REPORT_EXISTS, "A report with this reportId exists already.");
   }
 
   @ExceptionHandler(ConcurrencyException.class)
   ProblemDetail concurrentChange(ConcurrencyException e) {
-    return problem(
-        HttpStatus.CONFLICT, "concurrent-modification", "The report changed at the same time on another node; try again.");
+    return Problems.of(
+        ProblemType.CONCURRENT_MODIFICATION, "The report changed at the same time on another node; try again.");
   }
 
   @ExceptionHandler(PathIds.UnknownPathIdException.class)
   ProblemDetail unknownPathId(PathIds.UnknownPathIdException e) {
-    return problem(HttpStatus.NOT_FOUND, "unknown-id", e.getMessage() + ".");
+    return Problems.of(ProblemType.UNKNOWN_ID, e.getMessage() + ".");
   }
 
   @ExceptionHandler(PathIds.InvalidBodyIdException.class)
@@ -92,7 +92,7 @@ class CommandProblems {
 
   @ExceptionHandler(Identifiers.InvalidIdentifierException.class)
   ProblemDetail invalidId(Identifiers.InvalidIdentifierException e) {
-    return problem(HttpStatus.BAD_REQUEST, "invalid-id", e.getMessage());
+    return Problems.of(ProblemType.INVALID_ID, e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -103,7 +103,7 @@ class CommandProblems {
             .toList();
     Map<String, String> first = errors.isEmpty() ? Map.of("field", "", "message", "invalid") : errors.get(0);
     ProblemDetail problem = invalidField(first.get("field"), first.get("field") + " " + first.get("message"));
-    problem.setProperty("errors", errors);
+    Problems.set(problem, ProblemType.Member.ERRORS, errors);
     return problem;
   }
 
@@ -117,11 +117,10 @@ class CommandProblems {
     Throwable cause = e.getCause();
     if (cause instanceof UnrecognizedPropertyException unknown) {
       ProblemDetail problem =
-          problem(
-              HttpStatus.BAD_REQUEST,
-              "unknown-field",
+          Problems.of(
+              ProblemType.UNKNOWN_FIELD,
               "The field '" + unknown.getPropertyName() + "' cannot be set by this command.");
-      problem.setProperty("field", unknown.getPropertyName());
+      Problems.set(problem, ProblemType.Member.FIELD, unknown.getPropertyName());
       return problem;
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -131,40 +130,23 @@ class CommandProblems {
               .collect(Collectors.joining(".")).replace(".[", "[");
       return invalidField(field, field + " has a value of the wrong type or form");
     }
-    return problem(HttpStatus.BAD_REQUEST, "malformed-request", "The body is not valid JSON.");
+    return Problems.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON.");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail notJson(HttpMediaTypeNotSupportedException e) {
-    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send the body as application/json.");
+    return Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
   }
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("command failed unexpectedly", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The command could not be completed; nothing was changed.");
+    return Problems.of(ProblemType.INTERNAL_ERROR, "The command could not be completed; nothing was changed.");
   }
 
   private static ProblemDetail invalidField(String field, String detail) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-field", detail);
-    problem.setProperty("field", field);
+    ProblemDetail problem = Problems.of(ProblemType.INVALID_FIELD, detail);
+    Problems.set(problem, ProblemType.Member.FIELD, field);
     return problem;
-  }
-
-  static ProblemDetail problem(HttpStatus status, String rule, String detail) {
-    return Problems.of(status, rule, detail);
-  }
-
-  private static HttpStatus status(ReportRuleViolation.Kind kind) {
-    switch (kind) {
-      case NOT_FOUND:
-        return HttpStatus.NOT_FOUND;
-      case FORBIDDEN:
-        return HttpStatus.FORBIDDEN;
-      case CONFLICT:
-        return HttpStatus.CONFLICT;
-      default:
-        return HttpStatus.BAD_REQUEST;
-    }
   }
 }

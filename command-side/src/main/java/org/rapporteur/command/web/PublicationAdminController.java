@@ -1,5 +1,8 @@
 package org.rapporteur.command.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.rapporteur.command.publishing.PublicationLedger;
 import org.rapporteur.command.publishing.PublicationReplay;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operations on what reached Kafka: the comparison of store and log, and republication (admin only). */
+@Tag(name = "Operations", description = "Admin only: the record's way to Kafka and the projections.")
 @RestController
 class PublicationAdminController {
 
@@ -35,18 +39,22 @@ class PublicationAdminController {
   record Publication(List<PublicationLedger.Behind> behind, List<PublicationLedger.Unpublishable> unpublishable,
       long reportsRepublished) {}
 
+  @Operation(operationId = "getPublication", summary = "Compare the event store with what reached Kafka")
   @GetMapping("/api/admin/publication")
   Publication publication() {
     return new Publication(ledger.behind(), ledger.unpublishable(), reconciler.republished());
   }
 
   /** Sends every stored event to Kafka again, in store order, in the background: fills a new or lost topic. */
+  @Operation(operationId = "replayPublication", summary = "Send every stored event to Kafka again")
+  @ApiResponse(responseCode = "202", description = "Accepted; runs in the background.", useReturnTypeSchema = true)
   @PostMapping("/api/admin/publication/replay")
   ResponseEntity<PublicationReplay.Started> replay(Actor actor) {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(replay.replay(actor.user()));
   }
 
   /** Sends every stored event of the report to Kafka again; consumers drop what they have. */
+  @Operation(operationId = "republishReport", summary = "Send one report's stored events to Kafka again")
   @PostMapping("/api/admin/reports/{reportId}/republication")
   Republisher.Outcome republish(@PathVariable String reportId, Actor actor) {
     return republisher.republishForAdmin(PathIds.path(reportId, "report", ReportId::of).value(), actor.user());

@@ -4,6 +4,9 @@ import static org.rapporteur.command.web.PathIds.body;
 import static org.rapporteur.command.web.PathIds.bodyList;
 import static org.rapporteur.command.web.PathIds.path;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -59,6 +62,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with the caller as its actor, and answers with the ids it created and the report's position.
  * Who may do what is the aggregate's decision, checked per object.
  */
+@Tag(name = "Commands", description = "Changes to a report; each answers with the report's position after it.")
 @RestController
 @RequestMapping("/api/reports")
 class ReportCommandController {
@@ -69,6 +73,8 @@ class ReportCommandController {
     this.commands = commands;
   }
 
+  @Operation(operationId = "createReport", summary = "Create a report")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the new object.", useReturnTypeSchema = true)
   @PostMapping
   ResponseEntity<CommandResults.ReportCreated> createReport(
       @Valid @RequestBody CreateReportRequest request, Actor actor) {
@@ -92,6 +98,8 @@ class ReportCommandController {
         .body(new CommandResults.ReportCreated(reportId.value(), position));
   }
 
+  @Operation(operationId = "proposeAgendaItem", summary = "Propose an agenda item")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the new object.", useReturnTypeSchema = true)
   @PostMapping("/{reportId}/agenda-items")
   ResponseEntity<CommandResults.AgendaItemCreated> proposeAgendaItem(
       @PathVariable String reportId, @Valid @RequestBody ProposeAgendaItemRequest request, Actor actor) {
@@ -107,6 +115,7 @@ class ReportCommandController {
     return created(reportId, "agenda-items", itemId.value(), new CommandResults.AgendaItemCreated(itemId.value(), position));
   }
 
+  @Operation(operationId = "amendAgendaItem", summary = "Amend an agenda item's title")
   @PutMapping("/{reportId}/agenda-items/{itemId}")
   Accepted amendAgendaItem(
       @PathVariable String reportId,
@@ -117,17 +126,21 @@ class ReportCommandController {
         new AmendAgendaItem(report(reportId), path(itemId, "agenda item", AgendaItemId::of), request.title(), actor));
   }
 
+  @Operation(operationId = "withdrawAgendaItem", summary = "Withdraw an agenda item")
   @DeleteMapping("/{reportId}/agenda-items/{itemId}")
   Accepted withdrawAgendaItem(
       @PathVariable String reportId, @PathVariable String itemId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new WithdrawAgendaItem(report(reportId), path(itemId, "agenda item", AgendaItemId::of), actor));
   }
 
+  @Operation(operationId = "adoptAgenda", summary = "Adopt the agenda")
   @PostMapping("/{reportId}/agenda/adoption")
   Accepted adoptAgenda(@PathVariable String reportId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new AdoptAgenda(report(reportId), actor));
   }
 
+  @Operation(operationId = "addSection", summary = "Add a section")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the new object.", useReturnTypeSchema = true)
   @PostMapping("/{reportId}/sections")
   ResponseEntity<CommandResults.SectionCreated> addSection(
       @PathVariable String reportId, @Valid @RequestBody AddSectionRequest request, Actor actor) {
@@ -145,6 +158,8 @@ class ReportCommandController {
     return created(reportId, "sections", sectionId.value(), new CommandResults.SectionCreated(sectionId.value(), position));
   }
 
+  @Operation(operationId = "addParticipant", summary = "Add a participant to the annex")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the new object.", useReturnTypeSchema = true)
   @PostMapping("/{reportId}/participants")
   ResponseEntity<CommandResults.ParticipantCreated> addParticipant(
       @PathVariable String reportId, @Valid @RequestBody AddParticipantRequest request, Actor actor) {
@@ -160,6 +175,7 @@ class ReportCommandController {
         new CommandResults.ParticipantCreated(participantId.value(), position));
   }
 
+  @Operation(operationId = "removeParticipant", summary = "Remove a participant")
   @DeleteMapping("/{reportId}/participants/{participantId}")
   Accepted removeParticipant(
       @PathVariable String reportId, @PathVariable String participantId, @RequestBody(required = false) NoFields none, Actor actor) {
@@ -167,6 +183,8 @@ class ReportCommandController {
         new RemoveParticipant(report(reportId), path(participantId, "participant", ParticipantId::of), actor));
   }
 
+  @Operation(operationId = "draftParagraph", summary = "Draft a paragraph")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the new object.", useReturnTypeSchema = true)
   @PostMapping("/{reportId}/paragraphs")
   ResponseEntity<CommandResults.ParagraphCreated> draftParagraph(
       @PathVariable String reportId, @Valid @RequestBody DraftParagraphRequest request, Actor actor) {
@@ -187,6 +205,7 @@ class ReportCommandController {
         new CommandResults.ParagraphCreated(paragraphId.value(), 1, position));
   }
 
+  @Operation(operationId = "reviseParagraph", summary = "Revise a paragraph")
   @PutMapping("/{reportId}/paragraphs/{paragraphId}")
   CommandResults.ParagraphRevised reviseParagraph(
       @PathVariable String reportId,
@@ -201,12 +220,14 @@ class ReportCommandController {
     return new CommandResults.ParagraphRevised(request.baseRevision() + 1, position);
   }
 
+  @Operation(operationId = "submitParagraph", summary = "Submit a paragraph for approval")
   @PostMapping("/{reportId}/paragraphs/{paragraphId}/submission")
   Accepted submitParagraph(
       @PathVariable String reportId, @PathVariable String paragraphId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new SubmitParagraph(report(reportId), paragraph(paragraphId), actor));
   }
 
+  @Operation(operationId = "approveParagraph", summary = "Approve a revision of a paragraph")
   @PostMapping("/{reportId}/paragraphs/{paragraphId}/approval")
   Accepted approveParagraph(
       @PathVariable String reportId,
@@ -216,6 +237,7 @@ class ReportCommandController {
     return accepted(new ApproveParagraph(report(reportId), paragraph(paragraphId), request.revision(), actor));
   }
 
+  @Operation(operationId = "returnParagraph", summary = "Return a paragraph to its author")
   @PostMapping("/{reportId}/paragraphs/{paragraphId}/return")
   Accepted returnParagraph(
       @PathVariable String reportId,
@@ -225,12 +247,15 @@ class ReportCommandController {
     return accepted(new ReturnParagraph(report(reportId), paragraph(paragraphId), request.comment(), actor));
   }
 
+  @Operation(operationId = "withdrawParagraph", summary = "Withdraw a paragraph")
   @DeleteMapping("/{reportId}/paragraphs/{paragraphId}")
   Accepted withdrawParagraph(
       @PathVariable String reportId, @PathVariable String paragraphId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new WithdrawParagraph(report(reportId), paragraph(paragraphId), actor));
   }
 
+  @Operation(operationId = "proposeDecision", summary = "Propose a decision")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the new object.", useReturnTypeSchema = true)
   @PostMapping("/{reportId}/decisions")
   ResponseEntity<CommandResults.DecisionCreated> proposeDecision(
       @PathVariable String reportId, @Valid @RequestBody ProposeDecisionRequest request, Actor actor) {
@@ -247,12 +272,14 @@ class ReportCommandController {
     return created(reportId, "decisions", decisionId.value(), new CommandResults.DecisionCreated(decisionId.value(), position));
   }
 
+  @Operation(operationId = "adoptDecision", summary = "Adopt a decision")
   @PostMapping("/{reportId}/decisions/{decisionId}/adoption")
   Accepted adoptDecision(
       @PathVariable String reportId, @PathVariable String decisionId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new AdoptDecision(report(reportId), path(decisionId, "decision", DecisionId::of), actor));
   }
 
+  @Operation(operationId = "adoptReport", summary = "Adopt the report")
   @PostMapping("/{reportId}/adoption")
   Accepted adoptReport(@PathVariable String reportId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(new AdoptReport(report(reportId), actor));

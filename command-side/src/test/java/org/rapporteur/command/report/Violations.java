@@ -4,7 +4,10 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
-/** Matches a {@link ReportRuleViolation} by its type, rule and kind, for the fixture's expectException. */
+/**
+ * Matches a {@link ReportRuleViolation} by its type, rule and kind, for the fixture's
+ * expectException; the rule's status in the problem catalogue must be its kind's.
+ */
 final class Violations {
 
   private Violations() {}
@@ -14,7 +17,10 @@ final class Violations {
     return new TypeSafeMatcher<>() {
       @Override
       protected boolean matchesSafely(ReportRuleViolation violation) {
-        return type.isInstance(violation) && violation.rule().equals(rule) && violation.kind() == kind;
+        return type.isInstance(violation)
+            && violation.rule().equals(rule)
+            && violation.kind() == kind
+            && violation.problemType().status() == status(kind);
       }
 
       @Override
@@ -25,8 +31,18 @@ final class Violations {
       @Override
       protected void describeMismatchSafely(ReportRuleViolation item, Description mismatch) {
         mismatch.appendText(item.getClass().getSimpleName() + " with rule " + item.rule()
-            + " and kind " + item.kind() + ": " + item.getMessage());
+            + " and kind " + item.kind() + " (catalogue status " + item.problemType().status() + "): " + item.getMessage());
       }
+    };
+  }
+
+  /** The HTTP status API.md gives each kind of violation. */
+  private static int status(ReportRuleViolation.Kind kind) {
+    return switch (kind) {
+      case INVALID -> 400;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
     };
   }
 
@@ -53,6 +69,7 @@ final class Violations {
       protected boolean matchesSafely(StaleRevisionException stale) {
         return stale.rule().equals("stale-revision")
             && stale.kind() == ReportRuleViolation.Kind.CONFLICT
+            && stale.problemType().status() == 409
             && stale.currentRevision() == currentRevision
             && stale.currentText().equals(currentText);
       }

@@ -1,6 +1,7 @@
 package org.rapporteur.query.web;
 
 import org.rapporteur.identity.Problems;
+import org.rapporteur.shared.problem.ProblemType;
 import org.rapporteur.query.projection.ProjectionRebuild;
 import org.rapporteur.query.projection.ReportProjector;
 import org.rapporteur.query.projection.ReportReprojection;
@@ -61,63 +62,59 @@ class QueryProblems {
 
   @ExceptionHandler(UnknownReport.class)
   ProblemDetail unknownReport(UnknownReport e) {
-    return problem(HttpStatus.NOT_FOUND, "unknown-report", e.getMessage());
+    return Problems.of(ProblemType.UNKNOWN_REPORT, e.getMessage());
   }
 
   @ExceptionHandler(UnknownParagraph.class)
   ProblemDetail unknownParagraph(UnknownParagraph e) {
-    return problem(HttpStatus.NOT_FOUND, "unknown-paragraph", e.getMessage());
+    return Problems.of(ProblemType.UNKNOWN_PARAGRAPH, e.getMessage());
   }
 
   @ExceptionHandler(InvalidParameter.class)
   ProblemDetail invalidParameter(InvalidParameter e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage());
-    problem.setProperty("field", e.parameter);
+    ProblemDetail problem = Problems.of(ProblemType.INVALID_PARAMETER, e.getMessage());
+    Problems.set(problem, ProblemType.Member.FIELD, e.parameter);
     return problem;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
     ProblemDetail problem =
-        problem(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getName() + " has an invalid value");
-    problem.setProperty("field", e.getName());
+        Problems.of(ProblemType.INVALID_PARAMETER, e.getName() + " has an invalid value");
+    Problems.set(problem, ProblemType.Member.FIELD, e.getName());
     return problem;
   }
 
   @ExceptionHandler(UnknownRebuild.class)
   ProblemDetail unknownRebuild(UnknownRebuild e) {
-    return problem(HttpStatus.NOT_FOUND, "unknown-rebuild", e.getMessage());
+    return Problems.of(ProblemType.UNKNOWN_REBUILD, e.getMessage());
   }
 
   @ExceptionHandler(ProjectionRebuild.AlreadyRunning.class)
   ProblemDetail rebuildRunning(ProjectionRebuild.AlreadyRunning e) {
-    return problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage());
+    return Problems.of(ProblemType.REBUILD_RUNNING, e.getMessage());
   }
 
   @ExceptionHandler(ReportProjector.NotOwned.class)
   ProblemDetail notOwned(ReportProjector.NotOwned e) {
-    return problem(HttpStatus.CONFLICT, "report-projected-elsewhere", e.getMessage());
+    return Problems.of(ProblemType.REPORT_PROJECTED_ELSEWHERE, e.getMessage());
   }
 
   @ExceptionHandler(ReportReprojection.HistoryLost.class)
   ProblemDetail historyLost(ReportReprojection.HistoryLost e) {
-    return problem(HttpStatus.CONFLICT, "history-lost", e.getMessage());
+    return Problems.of(ProblemType.HISTORY_LOST, e.getMessage());
   }
 
   @ExceptionHandler(PositionNotReached.class)
   ResponseEntity<ProblemDetail> notYet(PositionNotReached e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "1")
-        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "position-not-reached", e.getMessage()));
+        .body(Problems.of(ProblemType.POSITION_NOT_REACHED, e.getMessage()));
   }
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("query failed unexpectedly", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The query could not be answered.");
-  }
-
-  static ProblemDetail problem(HttpStatus status, String rule, String detail) {
-    return Problems.of(status, rule, detail);
+    return Problems.of(ProblemType.INTERNAL_ERROR, "The query could not be answered.");
   }
 }

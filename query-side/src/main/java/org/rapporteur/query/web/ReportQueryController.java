@@ -2,10 +2,12 @@ package org.rapporteur.query.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +45,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code atPosition}, folded from the report's events. Answers are serialised by the contract's
  * own JSON mapper, so the OpenAPI description names their types explicitly.
  */
+@Tag(name = "Queries", description = "Reads of the projections; each waits for minPosition of the report it reads.")
 @RestController
 class ReportQueryController {
 
@@ -60,6 +63,7 @@ class ReportQueryController {
     this.properties = properties;
   }
 
+  @Operation(operationId = "listReports", summary = "List the reports")
   @ApiResponse(
       responseCode = "200",
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = ReportSummary.class))))
@@ -68,6 +72,7 @@ class ReportQueryController {
     return json(store.reports(store.activeGeneration()));
   }
 
+  @Operation(operationId = "getDraft", summary = "Read a report's draft, now or as it stood")
   @ApiResponse(
       responseCode = "200",
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReportDraft.class)))
@@ -86,6 +91,7 @@ class ReportQueryController {
     return json(pastDraft(generation, reportId, asOf, atPosition));
   }
 
+  @Operation(operationId = "getDocumentHtml", summary = "Read the report rendered as HTML")
   @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
   @GetMapping("/api/reports/{reportId}/document.html")
   ResponseEntity<String> html(
@@ -96,6 +102,7 @@ class ReportQueryController {
     return document(reportId, minPosition, asOf, atPosition, MediaType.parseMediaType("text/html;charset=UTF-8"), HtmlDocument::render);
   }
 
+  @Operation(operationId = "getDocumentMarkdown", summary = "Read the report rendered as Markdown")
   @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/markdown", schema = @Schema(type = "string")))
   @GetMapping("/api/reports/{reportId}/document.md")
   ResponseEntity<String> markdown(
@@ -106,6 +113,7 @@ class ReportQueryController {
     return document(reportId, minPosition, asOf, atPosition, MARKDOWN, MarkdownDocument::render);
   }
 
+  @Operation(operationId = "getDocumentAkomaNtoso", summary = "Read the report as Akoma Ntoso 3.0 XML")
   @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/akn+xml", schema = @Schema(type = "string")))
   @GetMapping("/api/reports/{reportId}/document.xml")
   ResponseEntity<String> akomaNtoso(
@@ -116,6 +124,7 @@ class ReportQueryController {
     return document(reportId, minPosition, asOf, atPosition, XML, AkomaNtosoDocument::render);
   }
 
+  @Operation(operationId = "getAuditTrail", summary = "Read the audit trail")
   @ApiResponse(
       responseCode = "200",
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = AuditEntry.class))))
@@ -152,6 +161,7 @@ class ReportQueryController {
     return answer.contentType(MediaType.APPLICATION_JSON).body(write(entries));
   }
 
+  @Operation(operationId = "getParagraphHistory", summary = "Read a paragraph's revisions")
   @ApiResponse(
       responseCode = "200",
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = ParagraphRevisionView.class))))
@@ -174,6 +184,7 @@ class ReportQueryController {
     return json(history);
   }
 
+  @Operation(operationId = "listPendingApprovals", summary = "List what waits for the chair")
   @ApiResponse(
       responseCode = "200",
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = PendingApproval.class))))
