@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.rapporteur.shared.problem.ProblemType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,9 +41,8 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!SAFE_METHODS.contains(request.getMethod()) && crossSite(request)) {
-      ProblemAuthenticationEntryPoint.write(
-          response, 403, "cross-site-request", "Forbidden",
-          "A browser sent this request from another site; it changed nothing.");
+      Problems.write(
+          response, ProblemType.CROSS_SITE_REQUEST, "A browser sent this request from another site; it changed nothing.");
       return;
     }
     chain.doFilter(request, response);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Set;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.rapporteur.shared.problem.ProblemType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,8 +24,7 @@ final class JsonBodyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (WITH_BODY.contains(request.getMethod()) && hasBody(request) && !json(request.getContentType())) {
-      ProblemAuthenticationEntryPoint.write(
-          response, 415, "unsupported-media-type", "Unsupported Media Type", "Send the body as application/json.");
+      Problems.write(response, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
       return;
     }
     chain.doFilter(request, response);

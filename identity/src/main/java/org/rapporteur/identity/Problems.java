@@ -1,8 +1,12 @@
 package org.rapporteur.identity;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.rapporteur.shared.problem.ProblemType;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -27,6 +31,19 @@ public final class Problems {
       throw new IllegalStateException("the rule " + type.slug() + " carries no member " + member.memberName());
     }
     problem.setProperty(member.memberName(), value);
+  }
+
+  /**
+   * Writes the problem straight to the response, for filters that answer before Spring MVC's
+   * message converters could. The detail is a constant sentence of the caller's, so it needs no escaping.
+   */
+  public static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+    response.setStatus(type.status());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(
+        "{\"type\":\"" + type.type() + "\",\"title\":\"" + type.title() + "\",\"status\":" + type.status()
+            + ",\"detail\":\"" + detail + "\"}");
   }
 
   /** For the one rule whose status is the HTTP server's own ({@link ProblemType#HTTP_ERROR}). */

@@ -47,7 +47,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private void tooLarge(HttpServletResponse response) throws IOException {
     response.setHeader("Connection", "close");
-    ProblemAuthenticationEntryPoint.write(
+    Problems.write(
         response, ProblemType.REQUEST_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
   }
 

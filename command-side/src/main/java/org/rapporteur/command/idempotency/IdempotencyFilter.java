@@ -25,9 +25,9 @@ import org.rapporteur.command.idempotency.IdempotencyStore.Answer;
 import org.rapporteur.command.idempotency.IdempotencyStore.Stored;
 import org.rapporteur.identity.Problems;
 import org.rapporteur.identity.RapporteurPrincipal;
+import org.rapporteur.shared.problem.ProblemType;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -78,8 +78,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     if (!VALID_KEY.matcher(key).matches()) {
-      problem(response, 400, "invalid-idempotency-key", "Bad Request",
-          "An Idempotency-Key is 1 to 255 visible ASCII characters.");
+      Problems.write(response, ProblemType.INVALID_IDEMPOTENCY_KEY, "An Idempotency-Key is 1 to 255 visible ASCII characters.");
       return;
     }
     byte[] body = request.getInputStream().readAllBytes();
@@ -133,14 +132,14 @@ final class IdempotencyFilter extends OncePerRequestFilter {
   private void answerFromEarlier(Attempt attempt, Optional<Stored> earlier, HttpServletResponse response)
       throws IOException {
     if (earlier.isPresent() && !earlier.get().fingerprint().equals(attempt.fingerprint())) {
-      problem(response, 422, "idempotency-key-reused", "Unprocessable Content",
+      Problems.write(response, ProblemType.IDEMPOTENCY_KEY_REUSED,
           "This Idempotency-Key was used for another request (method, path or body); use a new key.");
       return;
     }
     Optional<Stored> answered = earlier.isEmpty() || earlier.get().answered() ? earlier : awaitAnswer(attempt);
     if (answered.isEmpty()) {
       response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-      problem(response, 409, "idempotency-key-in-flight", "Conflict",
+      Problems.write(response, ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
           "A request with this Idempotency-Key is still running; ask again to get its answer.");
       return;
     }
@@ -214,16 +213,6 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
-  }
-
-  private static void problem(HttpServletResponse response, int status, String rule, String title, String detail)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(
-        "{\"type\":\"" + Problems.TYPE_PREFIX + rule + "\",\"title\":\"" + title + "\",\"status\":" + status
-            + ",\"detail\":\"" + detail + "\"}");
   }
 
   /** The body this filter read, served again to the controller. */

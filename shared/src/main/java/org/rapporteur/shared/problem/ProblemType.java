@@ -38,6 +38,28 @@ public enum ProblemType {
   REQUEST_TOO_LARGE(
       413, "request-too-large", "Request too large", "The request body is larger than rapporteur.http.max-request-size."),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type", "The body is not application/json."),
+  CROSS_SITE_REQUEST(
+      403,
+      "cross-site-request",
+      "Cross-site request",
+      "A browser sent this state-changing request from another site (Origin or Sec-Fetch-Site); it changed nothing."),
+  TOO_MANY_SIGN_IN_FAILURES(
+      429,
+      "too-many-sign-in-failures",
+      "Too many sign-in failures",
+      "Too many failed sign-ins for this user or from this address; try again after Retry-After seconds."),
+  INVALID_IDEMPOTENCY_KEY(
+      400, "invalid-idempotency-key", "Invalid idempotency key", "An Idempotency-Key is 1 to 255 visible ASCII characters."),
+  IDEMPOTENCY_KEY_REUSED(
+      422,
+      "idempotency-key-reused",
+      "Idempotency key reused",
+      "The Idempotency-Key was used by the same user for another request (method, path or body)."),
+  IDEMPOTENCY_KEY_IN_FLIGHT(
+      409,
+      "idempotency-key-in-flight",
+      "Idempotency key in flight",
+      "A request with this Idempotency-Key is still running; ask again after Retry-After seconds to get its answer."),
   HTTP_ERROR(
       400,
       "http-error",
