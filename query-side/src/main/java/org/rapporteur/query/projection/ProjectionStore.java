@@ -264,15 +264,19 @@ public class ProjectionStore {
             .toList());
     jdbc.batchUpdate(
         "DELETE FROM q_parked WHERE id = ?", batch.released().stream().map(id -> new Object[] {id}).toList());
-    List<Object[]> offsetKeys = new ArrayList<>();
     List<Object[]> offsetRows = new ArrayList<>();
-    batch.nextOffsets().forEach((tp, offset) -> {
-      offsetKeys.add(new Object[] {generation, tp.topic(), tp.partition()});
-      offsetRows.add(new Object[] {generation, tp.topic(), tp.partition(), offset});
-    });
-    jdbc.batchUpdate("DELETE FROM q_offset WHERE generation = ? AND topic = ? AND kafka_partition = ?", offsetKeys);
+    batch.nextOffsets().forEach((tp, offset) -> offsetRows.add(new Object[] {offset, generation, tp.topic(), tp.partition()}));
+    int[] moved = jdbc.batchUpdate(
+        "UPDATE q_offset SET next_offset = ? WHERE generation = ? AND topic = ? AND kafka_partition = ?", offsetRows);
+    List<Object[]> firstOffsets = new ArrayList<>();
+    for (int i = 0; i < moved.length; i++) {
+      if (moved[i] == 0) {
+        Object[] row = offsetRows.get(i);
+        firstOffsets.add(new Object[] {row[1], row[2], row[3], row[0]});
+      }
+    }
     jdbc.batchUpdate(
-        "INSERT INTO q_offset (generation, topic, kafka_partition, next_offset) VALUES (?, ?, ?, ?)", offsetRows);
+        "INSERT INTO q_offset (generation, topic, kafka_partition, next_offset) VALUES (?, ?, ?, ?)", firstOffsets);
   }
 
   // ---- rebuilds ----
