@@ -35,10 +35,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A report of 10,000 events loaded by the command side, as command-side's ReportLoadBenchmarkTest
- * measures it, here on PostgreSQL: the command side runs in this JVM with the production wiring
- * (snapshots every 250 events), the events are appended in one transaction, one command has a
- * snapshot taken, and a cold load (an uncached repository, as on a cache miss) is timed.
+ * A report of 10,000 events loaded by the command side, on PostgreSQL: the command side runs in
+ * this JVM with the production wiring (snapshots every 250 events), the events are appended in one
+ * transaction, one command has a snapshot taken, and a cold load (an uncached repository, as on a
+ * cache miss) is timed, beside a plain JDBC read of the same rows.
  */
 final class ReportLoad {
 
@@ -48,7 +48,7 @@ final class ReportLoad {
   private static final String TEXT = "The Meeting noted with appreciation the information provided by the"
       + " entities of the United Nations system on their activities related to space-derived data, revision ";
 
-  record Figures(int events, double coldLoadFromSnapshotMs, double coldLoadWithoutSnapshotMs) {}
+  record Figures(int events, double coldLoadFromSnapshotMs, double coldLoadWithoutSnapshotMs, double plainJdbcReadMs) {}
 
   private ReportLoad() {}
 
@@ -72,16 +72,29 @@ final class ReportLoad {
       Configuration axon = context.getBean(Configuration.class);
       ReportId report = ReportId.random();
       int[] revisions = append(context.getBean(TransactionTemplate.class), eventStore, report, events);
+      JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+      double plainRead = median(() -> readRows(jdbc, report));
       double withoutSnapshot = median(() -> coldLoad(eventStore, axon, report));
       // The first command loads every event and, past the threshold, has a snapshot taken.
       context.getBean(CommandGateway.class).sendAndWait(
           new ReviseParagraph(report, ParagraphId.of("p-0"), TEXT + "a", revisions[0], SECRETARY));
-      JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
       Await.until("a snapshot of the report", Duration.ofSeconds(30), () -> jdbc.queryForObject(
           "SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, report.value()) > 0);
       double withSnapshot = median(() -> coldLoad(eventStore, axon, report));
-      return new Figures(events, withSnapshot, withoutSnapshot);
+      return new Figures(events, withSnapshot, withoutSnapshot, plainRead);
     }
+  }
+
+  /** What reading the report's rows costs without Axon: the floor under a load without snapshot. */
+  private static long readRows(JdbcTemplate jdbc, ReportId report) {
+    long[] bytes = {0};
+    jdbc.query("SELECT sequenceNumber, payloadType, payload, metaData FROM DomainEventEntry"
+            + " WHERE aggregateIdentifier = ? ORDER BY sequenceNumber",
+        rs -> {
+          bytes[0] += rs.getBytes(3).length + rs.getString(2).length() + rs.getLong(1);
+        },
+        report.value());
+    return bytes[0];
   }
 
   private static int[] append(TransactionTemplate transactions, EventStore eventStore, ReportId report, int count) {

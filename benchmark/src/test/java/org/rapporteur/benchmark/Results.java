@@ -78,8 +78,9 @@ record Results(
     rows.add(row("full rebuild, " + rebuild.eventsApplied() + " events",
         f0(rebuild.rebuildEventsPerSecond()) + " events/s in " + f1(rebuild.rebuildSeconds()) + " s (ratio "
             + f2(ratioRebuild()) + ")"));
-    rows.add(row(load.events() + "-event report, cold load from snapshot / no snapshot",
-        f1(load.coldLoadFromSnapshotMs()) + " / " + f1(load.coldLoadWithoutSnapshotMs()) + " ms"));
+    rows.add(row(load.events() + "-event report, cold load from snapshot / no snapshot / plain JDBC read",
+        f1(load.coldLoadFromSnapshotMs()) + " / " + f1(load.coldLoadWithoutSnapshotMs()) + " / "
+            + f1(load.plainJdbcReadMs()) + " ms"));
     rows.add(row(large.paragraphs() + "-paragraph report: command p99 / draft GET p99",
         f1(large.commandP99Ms()) + " / " + f1(large.draftGetP99Ms()) + " ms"));
     rows.add(row("  document.html (median, " + large.documentHtmlBytes() / 1024 + " KiB)", f1(large.documentHtmlMs()) + " ms"));
@@ -142,6 +143,7 @@ record Results(
     details.put("topic_write_events_per_s", rebuild.eventsWritten() / rebuild.writeSeconds());
     details.put("raw_kafka_records", kafka.records());
     details.put("load_10k_without_snapshot_ms", load.coldLoadWithoutSnapshotMs());
+    details.put("load_10k_plain_jdbc_read_ms", load.plainJdbcReadMs());
     details.put("large_report_paragraphs", large.paragraphs());
     details.put("large_command_p99_ms", large.commandP99Ms());
     details.put("large_draft_get_p99_ms", large.draftGetP99Ms());

@@ -120,6 +120,7 @@ public class KafkaEventPublisher {
       }
     }
     Map<String, Long> published = ledger.publishedPositions(List.copyOf(acknowledged.keySet()));
+    Map<String, Long> moved = new LinkedHashMap<>();
     acknowledged.forEach((reportId, positions) -> {
       long before = published.getOrDefault(reportId, 0L);
       long after = before;
@@ -131,9 +132,12 @@ public class KafkaEventPublisher {
         }
       }
       if (after > before) {
-        ledger.published(reportId, after);
+        moved.put(reportId, after);
       }
     });
+    if (!moved.isEmpty()) {
+      ledger.published(moved);
+    }
     lastError = null;
   }
 

@@ -2,6 +2,7 @@ package org.rapporteur.command.publishing;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +45,31 @@ public class PublicationLedger {
 
   /** Moves the report's published position up to {@code position}, never down. */
   void published(String reportId, long position) {
-    int updated = jdbc.update(
+    published(Map.of(reportId, position));
+  }
+
+  /**
+   * Moves each report's published position up to the one given, never down: one batch of updates
+   * for a publisher's batch, not a round trip per report.
+   */
+  void published(Map<String, Long> positions) {
+    List<Map.Entry<String, Long>> reports = List.copyOf(positions.entrySet());
+    int[] updated = jdbc.batchUpdate(
         "UPDATE published_position SET position = ? WHERE aggregateIdentifier = ? AND position < ?",
-        position, reportId, position);
-    if (updated == 0 && publishedPositions(List.of(reportId)).isEmpty()) {
-      jdbc.update("INSERT INTO published_position (aggregateIdentifier, position) VALUES (?, ?)", reportId, position);
+        reports.stream().map(r -> new Object[] {r.getValue(), r.getKey(), r.getValue()}).toList());
+    List<String> notMoved = new ArrayList<>();
+    for (int i = 0; i < reports.size(); i++) {
+      if (updated[i] != 1) { // none, or a driver that does not say
+        notMoved.add(reports.get(i).getKey());
+      }
     }
+    if (notMoved.isEmpty()) {
+      return;
+    }
+    Map<String, Long> known = publishedPositions(notMoved);
+    jdbc.batchUpdate(
+        "INSERT INTO published_position (aggregateIdentifier, position) VALUES (?, ?)",
+        notMoved.stream().filter(r -> !known.containsKey(r)).map(r -> new Object[] {r, positions.get(r)}).toList());
   }
 
   /** The reports whose highest stored position is above the published one. */

@@ -19,7 +19,8 @@ record IncomingEvent(
 
   static IncomingEvent from(ConsumerRecord<byte[], byte[]> record) {
     String reportId = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
-    String payload = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+    byte[] value = record.value() == null ? new byte[0] : record.value();
+    String payload = new String(value, StandardCharsets.UTF_8);
     String position = header(record, "ce_position");
     long pos;
     Instant timestamp;
@@ -29,13 +30,19 @@ record IncomingEvent(
     } catch (RuntimeException e) {
       return unreadable(reportId, parseOrZero(position), header(record, "ce_id"), header(record, "ce_type"), payload, e);
     }
-    return read(reportId, pos, header(record, "ce_id"), header(record, "ce_type"), timestamp, payload);
+    return read(reportId, pos, header(record, "ce_id"), header(record, "ce_type"), timestamp, payload, value);
   }
 
   /** A record kept in {@code q_parked}, read again when the report can go on. */
   static IncomingEvent read(String reportId, long position, String eventId, String type, Instant timestamp, String payload) {
+    return read(reportId, position, eventId, type, timestamp, payload, payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** @param json the payload's bytes, parsed as they came rather than encoded again from the text */
+  private static IncomingEvent read(
+      String reportId, long position, String eventId, String type, Instant timestamp, String payload, byte[] json) {
     try {
-      ReportEvent read = ReportEventJson.fromBytes(type, payload.getBytes(StandardCharsets.UTF_8));
+      ReportEvent read = ReportEventJson.fromBytes(type, json);
       // A record that reads but lacks what every row needs would fail the whole batch, every time.
       if (read.reportId() == null || !read.reportId().value().equals(reportId)) {
         throw new IllegalArgumentException("the event's reportId does not match the record's key '" + reportId + "'");

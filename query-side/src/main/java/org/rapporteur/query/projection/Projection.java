@@ -11,6 +11,9 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.rapporteur.query.draft.DraftState;
+import org.rapporteur.query.draft.PendingApprovals;
+import org.rapporteur.shared.draft.PendingApproval;
+import org.rapporteur.shared.draft.ReportDraft;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,10 +47,10 @@ final class Projection {
   private final TransactionTemplate transactions;
   private final int generation;
   private final ProjectionCounters counters;
-  private final Map<String, DraftState> cache =
+  private final Map<String, Cached> cache =
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, DraftState> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
           return size() > CACHE_SIZE;
         }
       };
@@ -175,9 +178,7 @@ final class Projection {
                     step.batch.consumed(new TopicPartition(record.topic(), record.partition()), record.offset());
                   }
                 }
-                step.touched.values().stream()
-                    .filter(state -> state.position() > 0)
-                    .forEach(state -> step.batch.draft(state.toView()));
+                step.touched.forEach((reportId, state) -> draft(reportId, state, step));
                 store.write(generation, step.batch);
                 return step.batch.applied().size();
               });
@@ -187,7 +188,7 @@ final class Projection {
     }
     holds = Map.copyOf(step.holds);
     counters.conflicted(step.conflicts);
-    cache.putAll(step.touched);
+    step.touched.forEach((report, state) -> cache.put(report, new Cached(state, step.pendingAfter.get(report))));
     Map<String, Long> advanced = new HashMap<>();
     step.touched.forEach((report, state) -> advanced.put(report, state.position()));
     return new Applied(applied, advanced);
@@ -198,7 +199,28 @@ final class Projection {
     cache.clear();
   }
 
+  /**
+   * Writes the report's draft if this transaction moved it, and its chair's queue if that
+   * changed: a batch that only revised paragraphs leaves the queue's rows alone.
+   */
+  private void draft(String reportId, DraftState state, Step step) {
+    Long before = step.positionsBefore.get(reportId);
+    if (state.position() == 0 || before != null && before == state.position()) {
+      return; // nothing applied: the stored rows are this state already
+    }
+    ReportDraft view = state.toView();
+    List<PendingApproval> pending = PendingApprovals.of(view);
+    step.batch.draft(view);
+    if (!pending.equals(step.pendingBefore.get(reportId))) {
+      step.batch.pending(reportId, pending);
+    }
+    step.pendingAfter.put(reportId, pending);
+  }
+
   record Applied(int events, Map<String, Long> positions) {}
+
+  /** A report's fold as committed, with its chair's queue as stored, or null when not known. */
+  private record Cached(DraftState state, List<PendingApproval> pending) {}
 
   private record RecordRef(String topic, int partition, long offset) {}
 
@@ -211,6 +233,10 @@ final class Projection {
     final Map<String, DraftState> touched = new HashMap<>();
     final Map<String, Hold> holds;
     final Map<String, List<Waiting>> waiting = new HashMap<>();
+    /** The positions and queues of the reports as stored when this transaction began, where known. */
+    final Map<String, Long> positionsBefore = new HashMap<>();
+    final Map<String, List<PendingApproval>> pendingBefore = new HashMap<>();
+    final Map<String, List<PendingApproval>> pendingAfter = new HashMap<>();
     int conflicts;
 
     Step(Map<String, Hold> holds) {
@@ -227,7 +253,7 @@ final class Projection {
       return;
     }
     String reportId = incoming.reportId();
-    DraftState state = step.touched.computeIfAbsent(reportId, this::load);
+    DraftState state = step.touched.computeIfAbsent(reportId, id -> load(id, step));
     if (incoming.position() <= state.position()) {
       repeated(incoming, step);
       return;
@@ -382,8 +408,15 @@ final class Projection {
     return held.position() <= fault.position() ? held : fault;
   }
 
-  private DraftState load(String reportId) {
-    DraftState cached = cache.remove(reportId);
-    return cached != null ? cached : store.draftState(generation, reportId).orElseGet(DraftState::empty);
+  private DraftState load(String reportId, Step step) {
+    Cached cached = cache.remove(reportId);
+    DraftState state = cached != null
+        ? cached.state()
+        : store.draftState(generation, reportId).orElseGet(DraftState::empty);
+    step.positionsBefore.put(reportId, state.position());
+    if (cached != null && cached.pending() != null) {
+      step.pendingBefore.put(reportId, cached.pending());
+    }
+    return state;
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportDraft;
 
 /** What one poll of Kafka changes, written in one transaction. */
@@ -15,6 +16,7 @@ final class ProjectionBatch {
   private final List<Parked> parked = new ArrayList<>();
   private final List<Long> released = new ArrayList<>();
   private final Map<String, ReportDraft> drafts = new LinkedHashMap<>();
+  private final Map<String, List<PendingApproval>> pending = new LinkedHashMap<>();
   private final Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
 
   /** Why a record is kept in {@code q_parked} instead of applied; see V2_3__holds.sql. */
@@ -46,6 +48,11 @@ final class ProjectionBatch {
     drafts.put(draft.reportId().value(), draft);
   }
 
+  /** Replaces what waits for the chair in the report; a report not given here keeps its rows. */
+  void pending(String reportId, List<PendingApproval> approvals) {
+    pending.put(reportId, approvals);
+  }
+
   void consumed(TopicPartition partition, long offset) {
     nextOffsets.put(partition, offset + 1);
   }
@@ -64,6 +71,10 @@ final class ProjectionBatch {
 
   Collection<ReportDraft> drafts() {
     return drafts.values();
+  }
+
+  Map<String, List<PendingApproval>> pending() {
+    return pending;
   }
 
   Map<TopicPartition, Long> nextOffsets() {

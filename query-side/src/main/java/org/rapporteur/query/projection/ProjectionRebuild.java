@@ -2,6 +2,7 @@ package org.rapporteur.query.projection;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds every projection from the beginning of the topic into the next generation while the
  * active one keeps serving, then switches.
  *
- * <p>The rebuild reads all partitions with its own consumer (no group) until it is close to the
- * live projector's stored offsets. Then it hands over: between two of the live projector's batches,
+ * <p>The rebuild reads all partitions with consumers of its own (no group), in up to {@value #LANES}
+ * lanes that each read some of the partitions on a thread of their own (a report lives in one
+ * partition, so no two lanes touch one report), until it is close to the live projector's stored
+ * offsets. Then it hands over: between two of the live projector's batches,
  * on its thread, it reads on to at least the live offsets, activates the new generation in one
  * update of {@code q_generation}, and the live projector continues on the new generation from the
  * new generation's stored offsets. Every record is thus applied once to each generation, none is
@@ -41,6 +44,11 @@ public class ProjectionRebuild {
   private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
   /** Records the live projector may be ahead by when the rebuild asks it to hand over. */
   private static final long HANDOVER_DISTANCE = 1_000;
+  /**
+   * Partitions projected at once: one thread waits on the database most of its time, so a few
+   * keep both the JVM and the database busy; each holds a connection while it writes.
+   */
+  static final int LANES = 4;
   private static final Duration HANDOVER_TIMEOUT = Duration.ofSeconds(30);
   /** More than a refused record takes to be parked (see {@link Projection}). */
   private static final int MAX_FAILURES_IN_A_ROW = Projection.PARK_AFTER_REFUSALS + 2;
@@ -142,28 +150,39 @@ public class ProjectionRebuild {
     int active = store.activeGeneration();
     int next = active + 1;
     boolean switched = false;
-    try (Consumer<byte[], byte[]> consumer = consumers.get()) {
+    List<Lane> lanes = new ArrayList<>();
+    try (Consumer<byte[], byte[]> metadata = consumers.get()) {
       store.deleteGenerationsOtherThan(active); // what an interrupted rebuild or retirement left
-      Projection projection = new Projection(store, transactions, next, counters);
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      requireWholeLog(consumer, partitions);
-      consumer.seekToBeginning(partitions);
-      log.info("rebuild {} projects {} from the beginning into generation {}", run.id, topic, next);
-      while (behind(consumer, projector.storedOffsets()) > HANDOVER_DISTANCE) {
-        pollAndProject(consumer, projection, run);
+          metadata.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      requireWholeLog(metadata, partitions);
+      int laneCount = Math.min(LANES, partitions.size());
+      for (int i = 0; i < laneCount; i++) {
+        List<TopicPartition> assigned = new ArrayList<>();
+        for (int p = i; p < partitions.size(); p += laneCount) {
+          assigned.add(partitions.get(p));
+        }
+        Lane lane = new Lane(consumers.get(), new Projection(store, transactions, next, counters));
+        lanes.add(lane);
+        lane.consumer.assign(assigned);
+        lane.consumer.seekToBeginning(assigned);
       }
+      log.info("rebuild {} projects {} from the beginning into generation {} in {} lanes", run.id, topic, next, laneCount);
+      catchUp(lanes, run);
       projector.handOver(
           live -> {
             Map<TopicPartition, Long> liveOffsets = live.storedOffsets(topic);
-            while (behind(consumer, liveOffsets) > 0) {
-              pollAndProject(consumer, projection, run);
+            for (Lane lane : lanes) {
+              while (behind(lane.consumer, liveOffsets) > 0) {
+                recordProgress(run);
+                pollAndProject(lane, run);
+              }
             }
-            requireWholeLog(consumer, partitions);
+            requireWholeLog(metadata, partitions);
             requireNoReportBehind(live.generation(), next);
             store.activate(next);
-            return projection;
+            // One projection of every partition goes on live; it reads the holds the lanes stored.
+            return new Projection(store, transactions, next, counters);
           },
           HANDOVER_TIMEOUT);
       switched = true;
@@ -176,6 +195,7 @@ public class ProjectionRebuild {
       }
       finish(run, switched ? "COMPLETED" : "FAILED", String.valueOf(e.getMessage()));
     } finally {
+      lanes.forEach(lane -> lane.consumer.close());
       current.set(null);
     }
     if (switched) {
@@ -186,26 +206,70 @@ public class ProjectionRebuild {
   }
 
   /**
+   * Runs every lane on a thread of its own until each is within {@link #HANDOVER_DISTANCE} of the
+   * live projector; the first lane that fails stops the others, and its failure is thrown.
+   */
+  private void catchUp(List<Lane> lanes, Run run) throws Exception {
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < lanes.size(); i++) {
+      Lane lane = lanes.get(i);
+      Thread thread = new Thread(() -> {
+        try {
+          while (failure.get() == null && behind(lane.consumer, projector.storedOffsets()) > HANDOVER_DISTANCE) {
+            pollAndProject(lane, run);
+          }
+        } catch (Exception e) {
+          failure.compareAndSet(null, e);
+        }
+      }, "projection-rebuild-" + i);
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      while (thread.isAlive()) {
+        recordProgress(run);
+        thread.join(PROGRESS_EVERY.toMillis());
+      }
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+  }
+
+  /**
    * Reads on and projects. A failed write is retried from the new generation's stored offsets, as
    * the live projector does, so the projection can single out a record the database refuses; the
    * rebuild fails only when writes keep failing.
    */
-  private void pollAndProject(Consumer<byte[], byte[]> consumer, Projection projection, Run run) {
-    recordProgress(run);
-    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+  private void pollAndProject(Lane lane, Run run) {
+    ConsumerRecords<byte[], byte[]> records = lane.consumer.poll(Duration.ofMillis(200));
     if (records.isEmpty()) {
       return;
     }
     try {
-      projection.project(records, applied -> run.eventsApplied.addAndGet(applied.events()));
-      run.failuresInARow = 0;
+      lane.projection.project(records, applied -> run.eventsApplied.addAndGet(applied.events()));
+      lane.failuresInARow = 0;
     } catch (RuntimeException e) {
-      if (++run.failuresInARow > MAX_FAILURES_IN_A_ROW) {
+      if (++lane.failuresInARow > MAX_FAILURES_IN_A_ROW) {
         throw e;
       }
       log.warn("rebuild {} could not store a batch; retrying from its stored offsets", run.id, e);
       LockSupport.parkNanos(RETRY_DELAY.toNanos()); // back off; may run on the live projector's thread
-      ReportProjector.seek(consumer, consumer.assignment(), projection.storedOffsets(topic));
+      ReportProjector.seek(lane.consumer, lane.consumer.assignment(), lane.projection.storedOffsets(topic));
+    }
+  }
+
+  /** Some partitions, read by one consumer into one projection, by one thread at a time. */
+  private static final class Lane {
+    final Consumer<byte[], byte[]> consumer;
+    final Projection projection;
+    int failuresInARow;
+
+    Lane(Consumer<byte[], byte[]> consumer, Projection projection) {
+      this.consumer = consumer;
+      this.projection = projection;
     }
   }
 
@@ -289,8 +353,7 @@ public class ProjectionRebuild {
   private static final class Run {
     final String id;
     final AtomicLong eventsApplied = new AtomicLong();
-    /** Touched by the thread that projects only: the rebuild's, then the live projector's. */
-    int failuresInARow;
+    /** Touched by one thread at a time: the rebuild's, then the live projector's. */
     Instant progressRecorded = Instant.now();
     volatile String status = "RUNNING";
     volatile String detail;
