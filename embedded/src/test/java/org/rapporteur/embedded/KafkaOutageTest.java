@@ -49,7 +49,7 @@ class KafkaOutageTest extends EmbeddedApiTest {
   void commandsSucceedWhileKafkaIsDownAndTheirEventsArriveInOrderOnceItIsBack() throws Exception {
     Api api = api();
     String reportId = "outage-" + UUID.randomUUID();
-    assertThat(api.post("secretary", "/api/reports", createReport(reportId)).statusCode()).isEqualTo(201);
+    assertThat(api.post("secretary", "/api/reports", createReport(reportId, "")).statusCode()).isEqualTo(201);
     assertThat(api.get("auditor", "/api/reports/" + reportId + "?minPosition=1").statusCode()).isEqualTo(200);
 
     broker.close();
