@@ -157,7 +157,7 @@ class ParagraphCommandsTest extends CommandApiTest {
   void theChairApprovesTheCurrentRevision() throws Exception {
     String r = newReport();
     String p = paragraph(r, section(r), "itu");
-    assertThat(positionOf(http().post("chair", "/api/reports/" + r + "/paragraphs/" + p + "/approval", "{\"revision\":1}"))).isEqualTo(4);
+    assertThat(positionOf(http().post("chair", "/api/reports/" + r + "/paragraphs/" + p + "/approval", "{\"revision\":1}"))).isEqualTo(CREATED + 3);
   }
 
   @Test
