@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.ParagraphDrafted;
@@ -38,7 +41,14 @@ class MemberUpgradeOnH2Test {
   void projectionsWrittenBeforeMembersAreProjectedAgainWithTheMembersTheirEventsImply() throws Exception {
     String url = TestDatabases.h2Url();
     DataSource dataSource = new DriverManagerDataSource(url, "sa", "");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/query").target("2.4").load().migrate();
+    // Every migration before this change's V2_5, whichever others the query side has gained.
+    MigrationVersion before =
+        Arrays.stream(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/query").load().info().all())
+            .map(MigrationInfo::getVersion)
+            .filter(version -> version.compareTo(MigrationVersion.fromVersion("2.5")) < 0)
+            .max(MigrationVersion::compareTo)
+            .orElseThrow();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/query").target(before).load().migrate();
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     // What the previous version stored for a projected report: its draft, without members, and offsets.
     jdbc.update("INSERT INTO q_draft (generation, report_id, title, status, position, draft) VALUES (1, 'legacy', 'Report',"
