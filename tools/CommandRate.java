@@ -74,7 +74,7 @@ public class CommandRate {
   private static String[] prepareReport(String base) {
     String reportId = field(send(base, "secretary", "POST", "/api/reports",
         "{\"body\":\"Bench\",\"sessionNumber\":1,\"title\":\"Load\",\"venue\":\"Geneva\",\"startDate\":\"2026-01-01\","
-            + "\"endDate\":\"2026-01-02\",\"language\":\"en\"}").body(), "reportId");
+            + "\"endDate\":\"2026-01-02\",\"language\":\"en\",\"memberEntities\":[\"ITU\",\"WMO\",\"OOSA\",\"UNODC\"]}").body(), "reportId");
     String itemId = field(send(base, "secretary", "POST", "/api/reports/" + reportId + "/agenda-items", "{\"title\":\"Item\"}").body(), "itemId");
     send(base, "chair", "POST", "/api/reports/" + reportId + "/agenda/adoption", null);
     String sectionId = field(send(base, "secretary", "POST", "/api/reports/" + reportId + "/sections",

@@ -23,6 +23,7 @@ import org.rapporteur.shared.report.SectionId;
  * @param agenda the agenda items in order
  * @param sections the sections in document order, each with its numbered units
  * @param participants the participants in annex order
+ * @param members the codes of the report's member entities, given when it is created
  * @param stages the story: each stage is sent after the one before has finished
  */
 public record Scenario(
@@ -32,6 +33,7 @@ public record Scenario(
     List<AgendaItem> agenda,
     List<Section> sections,
     List<Participant> participants,
+    List<String> members,
     List<Stage> stages) {
 
   public Scenario {
@@ -39,6 +41,7 @@ public record Scenario(
     agenda = List.copyOf(agenda);
     sections = List.copyOf(sections);
     participants = List.copyOf(participants);
+    members = List.copyOf(members);
     stages = List.copyOf(stages);
   }
 

@@ -15,6 +15,7 @@ record ScenarioFile(
     List<ItemSpec> agenda,
     List<SectionSpec> sections,
     List<ParticipantSpec> participants,
+    List<String> members,
     List<StepSpec> steps) {
 
   record ReportSpec(

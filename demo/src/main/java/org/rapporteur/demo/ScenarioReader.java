@@ -134,6 +134,7 @@ public final class ScenarioReader {
       agenda();
       sections();
       participants();
+      List<String> members = members();
       List<Stage> stages = stages();
       new Story().check(stages);
       return new Scenario(
@@ -143,6 +144,7 @@ public final class ScenarioReader {
           List.copyOf(items.values()),
           List.copyOf(sections.values()),
           List.copyOf(participants.values()),
+          members,
           stages);
     }
 
@@ -160,6 +162,17 @@ public final class ScenarioReader {
           r.parentAgendaItem(),
           r.symbol(),
           r.footnotes());
+    }
+
+    /** Every delegate among the actors drafts in the report, so its entity must be a member. */
+    private List<String> members() {
+      List<String> members = list(file.members());
+      actors.forEach((user, actor) -> {
+        if (actor.is(Role.DELEGATE) && !members.contains(actor.entity())) {
+          throw invalid("actors." + user + ": entity " + actor.entity() + " is not among members");
+        }
+      });
+      return members;
     }
 
     private void actors() {

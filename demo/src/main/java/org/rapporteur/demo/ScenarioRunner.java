@@ -187,7 +187,7 @@ public final class ScenarioRunner {
     private ReportCommand command(Step step) {
       switch (step.command()) {
         case CREATE_REPORT:
-          return new CreateReport(reportId, scenario.header(), step.actor());
+          return new CreateReport(reportId, scenario.header(), scenario.members(), step.actor());
         case PROPOSE_AGENDA_ITEM:
           AgendaItem item = items.get(step.key());
           return new ProposeAgendaItem(reportId, item.id(), item.title(), null, step.actor());

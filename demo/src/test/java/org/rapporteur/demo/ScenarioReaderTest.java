@@ -33,6 +33,7 @@ class ScenarioReaderTest {
       "      - {paragraph: p1, text: One}",
       "      - {paragraph: p2, text: Two}",
       "participants: []",
+      "members: [ITU]",
       "steps:",
       "  - {as: sec, do: CreateReport}",
       "  - {as: sec, do: ProposeAgendaItem, on: all}",
@@ -57,6 +58,13 @@ class ScenarioReaderTest {
         .isInstanceOf(ScenarioReader.InvalidScenario.class)
         .hasMessageContaining("step 4 (DraftParagraph)")
         .hasMessageContaining("unknown paragraph 'p9'");
+  }
+
+  @Test
+  void aDelegateWhoseEntityIsNotAMemberIsRejected() {
+    assertThatThrownBy(() -> read(HEAD.replace("members: [ITU]", "members: [WMO]")))
+        .isInstanceOf(ScenarioReader.InvalidScenario.class)
+        .hasMessageContaining("actors.itu: entity ITU is not among members");
   }
 
   @Test

@@ -91,7 +91,9 @@ final class TestDrafts {
         agenda,
         List.of(intro, opening, sectionA, sectionB),
         decisions,
-        participants);
+        participants,
+        null,
+        null);
   }
 
   /** English, adopted, no symbol yet: the header falls back to the report id. */
@@ -126,7 +128,9 @@ final class TestDrafts {
         List.of(),
         List.of(
             person("e-pt-1", "Office for Outer Space Affairs", "N. Hedman", ParticipantRole.CHAIR),
-            person("e-pt-2", "World Meteorological Organization", "H. Pohjola", ParticipantRole.REPRESENTATIVE)));
+            person("e-pt-2", "World Meteorological Organization", "H. Pohjola", ParticipantRole.REPRESENTATIVE)),
+        null,
+        null);
   }
 
   /** What the projection holds right after ReportCreated: a header and nothing else. */
@@ -134,7 +138,7 @@ final class TestDrafts {
     return new ReportDraft(
         ReportId.of("new-report"), "Inter-Agency Meeting on Outer Space Activities", 41, "Report", "Bali",
         LocalDate.of(2022, 10, 24), LocalDate.of(2022, 10, 26), "en", null, null, null, null,
-        ReportStatus.DRAFT, 1, null, null, null, null);
+        ReportStatus.DRAFT, 1, null, null, null, null, null, null);
   }
 
   private static AgendaItemView item(String id, int number, String title) {

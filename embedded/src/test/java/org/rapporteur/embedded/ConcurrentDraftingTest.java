@@ -85,7 +85,8 @@ class ConcurrentDraftingTest extends EmbeddedApiTest {
     pool.shutdown();
     assertThat(failed).as("unrelated edits refused").isZero();
 
-    long expectedPosition = 2 + (long) THREADS * EDITS_PER_THREAD;
+    // Created, its four member entities, a section, then every edit.
+    long expectedPosition = 6 + (long) THREADS * EDITS_PER_THREAD;
     JsonNode audit =
         json(api.get("auditor", "/api/reports/" + reportId + "/audit?limit=10000&minPosition=" + expectedPosition));
     List<String> inStream = new ArrayList<>();

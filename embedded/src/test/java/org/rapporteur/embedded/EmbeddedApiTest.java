@@ -61,9 +61,16 @@ public abstract class EmbeddedApiTest {
     return JSON.readTree(response.body());
   }
 
+  /** A report whose members are the demo delegates' entities: ITU, WMO, OOSA and UNODC. */
   protected static String createReport(String reportId) {
+    return createReport(reportId, "\"ITU\",\"WMO\",\"OOSA\",\"UNODC\"");
+  }
+
+  /** A report whose members are the given codes, written as JSON strings ({@code "\"ITU\""}). */
+  protected static String createReport(String reportId, String memberEntities) {
     return "{\"reportId\":\"" + reportId + "\",\"body\":\"Inter-Agency Meeting on Outer Space Activities\","
         + "\"sessionNumber\":40,\"title\":\"Report on its fortieth session\",\"venue\":\"online\","
-        + "\"startDate\":\"2021-12-14\",\"endDate\":\"2021-12-14\",\"language\":\"en\"}";
+        + "\"startDate\":\"2021-12-14\",\"endDate\":\"2021-12-14\",\"language\":\"en\","
+        + "\"memberEntities\":[" + memberEntities + "]}";
   }
 }

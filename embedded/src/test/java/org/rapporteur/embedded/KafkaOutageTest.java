@@ -49,7 +49,7 @@ class KafkaOutageTest extends EmbeddedApiTest {
   void commandsSucceedWhileKafkaIsDownAndTheirEventsArriveInOrderOnceItIsBack() throws Exception {
     Api api = api();
     String reportId = "outage-" + UUID.randomUUID();
-    assertThat(api.post("secretary", "/api/reports", createReport(reportId)).statusCode()).isEqualTo(201);
+    assertThat(api.post("secretary", "/api/reports", createReport(reportId, "")).statusCode()).isEqualTo(201);
     // The short position wait below is for the outage; before it, give a loaded machine time to project.
     assertThat(api.getWhenProjected(reportId, 1, Duration.ofSeconds(60)).statusCode()).isEqualTo(200);
 

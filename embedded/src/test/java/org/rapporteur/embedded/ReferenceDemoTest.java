@@ -34,6 +34,19 @@ class ReferenceDemoTest extends ReferenceDemoApiTest {
   }
 
   @Test
+  void theDelegationsOfTheAnnexAreTheReferenceReportsMembersAndItsDelegatesSeeIt() throws Exception {
+    Api api = api();
+    long position = demoPosition(api);
+    JsonNode members = json(api.get("auditor", "/api/reports/un-space-40/members?minPosition=" + position));
+    List<String> entities = members.findValuesAsText("entity");
+    assertThat(entities).contains("ITU", "WMO", "OOSA", "UNODC").hasSize(13);
+    for (String delegate : List.of("itu", "wmo", "oosa", "unodc")) {
+      assertThat(api.get(delegate, "/api/reports/un-space-40").statusCode()).as(delegate).isEqualTo(200);
+      assertThat(json(api.get(delegate, "/api/reports")).findValuesAsText("reportId")).as(delegate).contains("un-space-40");
+    }
+  }
+
+  @Test
   void theRenderedReferenceCarriesItsParagraphsAndTheAnnex() throws Exception {
     Api api = api();
     long position = demoPosition(api);

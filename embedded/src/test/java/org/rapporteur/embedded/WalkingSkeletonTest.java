@@ -35,7 +35,7 @@ abstract class WalkingSkeletonTest extends EmbeddedApiTest {
   void aCommandTravelsThroughKafkaIntoTheDraftReadAtItsPosition() throws Exception {
     Api api = api();
     String reportId = "r-" + UUID.randomUUID();
-    HttpResponse<String> created = api.post("secretary", "/api/reports", createReport(reportId));
+    HttpResponse<String> created = api.post("secretary", "/api/reports", createReport(reportId, ""));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(json(created).get("position").asLong()).isEqualTo(1);
 
@@ -58,7 +58,7 @@ abstract class WalkingSkeletonTest extends EmbeddedApiTest {
   void kafkaCarriesEachEventKeyedByReportWithCloudEventsHeaders() throws Exception {
     Api api = api();
     String reportId = "k-" + UUID.randomUUID();
-    api.post("secretary", "/api/reports", createReport(reportId));
+    api.post("secretary", "/api/reports", createReport(reportId, ""));
     api.post("secretary", "/api/reports/" + reportId + "/agenda-items", "{\"title\":\"Opening\"}");
 
     List<ConsumerRecord<byte[], byte[]>> records = recordsOf(reportId, 2);

@@ -52,7 +52,8 @@ final class Workload {
     String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     Api.Answer created = api.post("secretary", "/api/reports", Map.of(
         "reportId", id, "body", "Fault injection", "sessionNumber", 1, "title", "Report " + id,
-        "venue", "online", "startDate", "2025-01-01", "endDate", "2025-01-02", "language", "en"));
+        "venue", "online", "startDate", "2025-01-01", "endDate", "2025-01-02", "language", "en",
+        "memberEntities", List.of("ITU", "WMO", "OOSA", "UNODC")));
     require(created, "create report " + id);
     acks.add(new Ack(id, created.position(), null));
     Api.Answer section = api.post("secretary", "/api/reports/" + id + "/sections", Map.of("chapter", "I", "title", "Work"));

@@ -2,6 +2,7 @@ package org.rapporteur.command.report;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.Role;
 
@@ -53,6 +54,14 @@ final class Permissions {
           "only " + authorEntity + " or the secretary may act on " + what + "; "
               + actor.user() + " represents " + (isBlank(actor.entity()) ? "no entity" : actor.entity()));
     }
+  }
+
+  /**
+   * Whether the actor sees the report at all: a delegate only when its entity is a member; the
+   * secretary, chair, auditor and admin see every report and act on it as their roles allow.
+   */
+  static boolean sees(Actor actor, Set<String> memberEntities) {
+    return !actor.is(Role.DELEGATE) || (!isBlank(actor.entity()) && memberEntities.contains(actor.entity()));
   }
 
   private static String name(Role role) {

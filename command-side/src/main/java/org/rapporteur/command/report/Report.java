@@ -7,17 +7,21 @@ import static org.rapporteur.command.report.ReportPolicies.requireTitle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.AddMemberEntity;
 import org.rapporteur.shared.report.AddParticipant;
 import org.rapporteur.shared.report.AddSection;
 import org.rapporteur.shared.report.AdoptAgenda;
@@ -37,6 +41,9 @@ import org.rapporteur.shared.report.DecisionId;
 import org.rapporteur.shared.report.DecisionProposed;
 import org.rapporteur.shared.report.DecisionStatus;
 import org.rapporteur.shared.report.DraftParagraph;
+import org.rapporteur.shared.report.MemberEntityAdded;
+import org.rapporteur.shared.report.MemberEntityRemoved;
+import org.rapporteur.shared.report.Membership;
 import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphDrafted;
 import org.rapporteur.shared.report.ParagraphId;
@@ -50,8 +57,10 @@ import org.rapporteur.shared.report.ParticipantId;
 import org.rapporteur.shared.report.ParticipantRemoved;
 import org.rapporteur.shared.report.ProposeAgendaItem;
 import org.rapporteur.shared.report.ProposeDecision;
+import org.rapporteur.shared.report.RemoveMemberEntity;
 import org.rapporteur.shared.report.RemoveParticipant;
 import org.rapporteur.shared.report.ReportAdopted;
+import org.rapporteur.shared.report.ReportCommand;
 import org.rapporteur.shared.report.ReportCreated;
 import org.rapporteur.shared.report.ReportId;
 import org.rapporteur.shared.report.ReportStatus;
@@ -93,18 +102,71 @@ public class Report {
   private ArrayList<ParticipantId> participants = new ArrayList<>();
   private LinkedHashMap<ParagraphId, ParagraphState> paragraphs = new LinkedHashMap<>();
   private LinkedHashMap<DecisionId, DecisionStatus> decisions = new LinkedHashMap<>();
+  /** The codes of the member entities, whose delegates see and act on the report ({@link Membership}). */
+  private HashSet<String> memberEntities = new HashSet<>();
 
   /** For Axon, which creates the instance before {@link CreateReport}, and for snapshots. */
   public Report() {}
+
+  // ---- who sees the report --------------------------------------------------------------------
+
+  /**
+   * Runs before every command handler: a delegate whose entity is not a member is answered exactly
+   * as for a report that does not exist, so that it cannot tell the two apart. A report being
+   * created has no id yet and is left to its handler's role check.
+   */
+  @CommandHandlerInterceptor
+  void requireVisible(ReportCommand command) {
+    if (reportId != null && !Permissions.sees(command.actor(), memberEntities)) {
+      throw NotFoundInReportException.unknownReport(command.reportId());
+    }
+  }
 
   // ---- report ---------------------------------------------------------------------------------
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-  long handle(CreateReport command) {
+  long handle(CreateReport command, EntityRegistry registry) {
     Permissions.requireRole(command.actor(), "open a report", Role.SECRETARY);
     ReportPolicies.requireValidHeader(command.header());
-    apply(new ReportCreated(command.reportId(), command.header(), command.actor(), now()));
+    List<String> members = command.memberEntities();
+    for (int i = 0; i < members.size(); i++) {
+      registry.requireKnown("memberEntities[" + i + "]", members.get(i));
+      if (members.indexOf(members.get(i)) != i) {
+        throw new InvalidCommandException(
+            "duplicate-entity", "memberEntities[" + i + "]", "memberEntities names " + members.get(i) + " twice");
+      }
+    }
+    Instant at = now();
+    apply(new ReportCreated(command.reportId(), command.header(), command.actor(), at));
+    // In code order, so that the same request always writes the same events.
+    for (String entity : new TreeSet<>(members)) {
+      apply(new MemberEntityAdded(command.reportId(), entity, command.actor(), at));
+    }
+    return position();
+  }
+
+  /** Membership is access, not content: it may change after adoption too. */
+  @CommandHandler
+  long handle(AddMemberEntity command, EntityRegistry registry) {
+    Permissions.requireRole(command.actor(), "add member entities", Role.SECRETARY);
+    registry.requireKnown("entity", command.entity());
+    if (memberEntities.contains(command.entity())) {
+      throw new StateConflictException(
+          "already-member", command.entity() + " is already a member entity of report " + reportId);
+    }
+    apply(new MemberEntityAdded(reportId, command.entity(), command.actor(), now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(RemoveMemberEntity command) {
+    Permissions.requireRole(command.actor(), "remove member entities", Role.SECRETARY);
+    if (!memberEntities.contains(command.entity())) {
+      throw new NotFoundInReportException(
+          "unknown-member", command.entity() + " is not a member entity of report " + reportId);
+    }
+    apply(new MemberEntityRemoved(reportId, command.entity(), command.actor(), now()));
     return position();
   }
 
@@ -516,7 +578,18 @@ public class Report {
   }
 
   @EventSourcingHandler
+  void on(MemberEntityAdded event) {
+    memberEntities.add(event.entity());
+  }
+
+  @EventSourcingHandler
+  void on(MemberEntityRemoved event) {
+    memberEntities.remove(event.entity());
+  }
+
+  @EventSourcingHandler
   void on(AgendaItemProposed event) {
+    Membership.impliedBy(event).ifPresent(memberEntities::add);
     int after = event.afterItemId() == null ? -1 : agendaOrder.indexOf(event.afterItemId());
     agendaOrder.add(after < 0 ? agendaOrder.size() : after + 1, event.itemId());
     agendaItems.put(event.itemId(), AgendaItemStatus.PROPOSED);
@@ -550,6 +623,7 @@ public class Report {
 
   @EventSourcingHandler
   void on(ParagraphDrafted event) {
+    Membership.impliedBy(event).ifPresent(memberEntities::add);
     paragraphs.put(
         event.paragraphId(),
         new ParagraphState(
@@ -589,6 +663,7 @@ public class Report {
 
   @EventSourcingHandler
   void on(DecisionProposed event) {
+    Membership.impliedBy(event).ifPresent(memberEntities::add);
     decisions.put(event.decisionId(), DecisionStatus.PROPOSED);
   }
 

@@ -11,6 +11,8 @@ final class CommandResults {
 
   record SectionCreated(String sectionId, long position) {}
 
+  record MemberEntityAdded(String entity, long position) {}
+
   record ParticipantCreated(String participantId, long position) {}
 
   record ParagraphCreated(String paragraphId, int revision, long position) {}

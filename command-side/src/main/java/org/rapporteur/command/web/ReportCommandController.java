@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.rapporteur.command.web.CommandResults.Accepted;
+import org.rapporteur.command.web.ReportCommandRequests.AddMemberEntityRequest;
 import org.rapporteur.command.web.ReportCommandRequests.AddParticipantRequest;
 import org.rapporteur.command.web.ReportCommandRequests.AddSectionRequest;
 import org.rapporteur.command.web.ReportCommandRequests.AmendAgendaItemRequest;
@@ -23,6 +24,7 @@ import org.rapporteur.command.web.ReportCommandRequests.ProposeDecisionRequest;
 import org.rapporteur.command.web.ReportCommandRequests.ReturnParagraphRequest;
 import org.rapporteur.command.web.ReportCommandRequests.ReviseParagraphRequest;
 import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.AddMemberEntity;
 import org.rapporteur.shared.report.AddParticipant;
 import org.rapporteur.shared.report.AddSection;
 import org.rapporteur.shared.report.AdoptAgenda;
@@ -38,6 +40,7 @@ import org.rapporteur.shared.report.ParagraphId;
 import org.rapporteur.shared.report.ParticipantId;
 import org.rapporteur.shared.report.ProposeAgendaItem;
 import org.rapporteur.shared.report.ProposeDecision;
+import org.rapporteur.shared.report.RemoveMemberEntity;
 import org.rapporteur.shared.report.RemoveParticipant;
 import org.rapporteur.shared.report.ReportCommand;
 import org.rapporteur.shared.report.ReportHeader;
@@ -93,7 +96,7 @@ class ReportCommandController {
             request.parentAgendaItem(),
             request.symbol(),
             request.footnotes());
-    long position = send(new CreateReport(reportId, header, actor));
+    long position = send(new CreateReport(reportId, header, request.memberEntities(), actor));
     return ResponseEntity.created(URI.create("/api/reports/" + reportId))
         .body(new CommandResults.ReportCreated(reportId.value(), position));
   }
@@ -181,6 +184,22 @@ class ReportCommandController {
       @PathVariable String reportId, @PathVariable String participantId, @RequestBody(required = false) NoFields none, Actor actor) {
     return accepted(
         new RemoveParticipant(report(reportId), path(participantId, "participant", ParticipantId::of), actor));
+  }
+
+  @Operation(operationId = "addMemberEntity", summary = "Make an entity a member of the report")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the new object.", useReturnTypeSchema = true)
+  @PostMapping("/{reportId}/members")
+  ResponseEntity<CommandResults.MemberEntityAdded> addMemberEntity(
+      @PathVariable String reportId, @Valid @RequestBody AddMemberEntityRequest request, Actor actor) {
+    long position = send(new AddMemberEntity(report(reportId), request.entity(), actor));
+    return created(reportId, "members", request.entity(), new CommandResults.MemberEntityAdded(request.entity(), position));
+  }
+
+  @Operation(operationId = "removeMemberEntity", summary = "End an entity's membership; its delegates lose access")
+  @DeleteMapping("/{reportId}/members/{entity}")
+  Accepted removeMemberEntity(
+      @PathVariable String reportId, @PathVariable String entity, @RequestBody(required = false) NoFields none, Actor actor) {
+    return accepted(new RemoveMemberEntity(report(reportId), entity, actor));
   }
 
   @Operation(operationId = "draftParagraph", summary = "Draft a paragraph")

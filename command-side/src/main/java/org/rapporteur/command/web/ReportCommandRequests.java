@@ -31,7 +31,10 @@ final class ReportCommandRequests {
       @Size(max = TEXT) String parentMeeting,
       @Size(max = TEXT) String parentAgendaItem,
       @Size(max = 100) String symbol,
-      @Size(max = 20) List<@NotBlank @Size(max = TEXT) String> footnotes) {}
+      @Size(max = 20) List<@NotBlank @Size(max = TEXT) String> footnotes,
+      @Size(max = 1000) List<@NotBlank @Size(max = TITLE) String> memberEntities) {}
+
+  record AddMemberEntityRequest(@NotBlank @Size(max = TITLE) String entity) {}
 
   /**
    * The body of a command that takes no fields: none at all, or {@code {}}. Declared so that a

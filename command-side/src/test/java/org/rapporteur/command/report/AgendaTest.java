@@ -31,11 +31,11 @@ class AgendaTest {
   @Test
   void delegateProposesAnAgendaItemAtTheNextPosition() {
     fixture
-        .given(created())
+        .given(created(), member(ITU), member(WMO))
         .when(new ProposeAgendaItem(REPORT, ITEM_1, "Opening of the session", null, ITU))
         .expectEvents(
             new AgendaItemProposed(REPORT, ITEM_1, "Opening of the session", null, ITU, fixture.currentTime()))
-        .expectResultMessagePayload(2L);
+        .expectResultMessagePayload(4L);
   }
 
   @Test
@@ -83,7 +83,7 @@ class AgendaTest {
 
   @Test
   void delegateCannotAmendAnAgendaItem() {
-    fixture.given(created(), itemProposed(ITEM_1, null))
+    fixture.given(created(), member(ITU), member(WMO), itemProposed(ITEM_1, null))
         .when(new AmendAgendaItem(REPORT, ITEM_1, "Mine now", ITU))
         .expectException(forbidden("forbidden-role"));
   }

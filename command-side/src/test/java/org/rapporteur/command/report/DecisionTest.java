@@ -28,30 +28,30 @@ class DecisionTest {
 
   @Test
   void delegateProposesADecisionInASection() {
-    fixture.given(created(), sectionAdded(INTRO))
+    fixture.given(created(), member(ITU), member(WMO), sectionAdded(INTRO))
         .when(new ProposeDecision(REPORT, DECISION, INTRO, DecisionKind.AGREED, AGREED, ITU))
         .expectEvents(new DecisionProposed(REPORT, DECISION, INTRO, DecisionKind.AGREED, AGREED, "ITU", ITU,
             fixture.currentTime()))
-        .expectResultMessagePayload(3L);
+        .expectResultMessagePayload(5L);
   }
 
   @Test
   void decisionInASectionOfNoReportIsInvalid() {
-    fixture.given(created())
+    fixture.given(created(), member(ITU), member(WMO))
         .when(new ProposeDecision(REPORT, DECISION, INTRO, DecisionKind.AGREED, AGREED, ITU))
         .expectException(invalid("unknown-reference"));
   }
 
   @Test
   void decisionNeedsAKind() {
-    fixture.given(created(), sectionAdded(INTRO))
+    fixture.given(created(), member(ITU), member(WMO), sectionAdded(INTRO))
         .when(new ProposeDecision(REPORT, DECISION, INTRO, null, AGREED, ITU))
         .expectException(invalid("missing-field"));
   }
 
   @Test
   void decisionNeedsText() {
-    fixture.given(created(), sectionAdded(INTRO))
+    fixture.given(created(), member(ITU), member(WMO), sectionAdded(INTRO))
         .when(new ProposeDecision(REPORT, DECISION, INTRO, DecisionKind.NOTED, "", ITU))
         .expectException(invalid("blank-text"));
   }

@@ -39,11 +39,11 @@ class ParagraphTest {
 
   @Test
   void delegateDraftsAParagraphForItsOwnEntity() {
-    fixture.given(created(), sectionAdded(INTRO))
+    fixture.given(created(), member(ITU), member(WMO), sectionAdded(INTRO))
         .when(new DraftParagraph(REPORT, PARA, INTRO, "The meeting opened.", null, ITU))
         .expectEvents(new ParagraphDrafted(REPORT, PARA, INTRO, null, "The meeting opened.", "ITU", 1, ITU,
             fixture.currentTime()))
-        .expectResultMessagePayload(3L);
+        .expectResultMessagePayload(5L);
   }
 
   @Test
@@ -65,17 +65,17 @@ class ParagraphTest {
 
   @Test
   void paragraphIsPlacedAfterAnotherOfTheSameSection() {
-    fixture.given(ituParagraph())
+    fixture.given(concat(ituParagraph(), member(WMO)))
         .when(new DraftParagraph(REPORT, OTHER_PARA, INTRO, "Next.", PARA, WMO))
         .expectEvents(new ParagraphDrafted(REPORT, OTHER_PARA, INTRO, PARA, "Next.", "WMO", 1, WMO,
             fixture.currentTime()));
   }
 
   @Test
-  void delegateWithoutAnEntityCannotDraft() {
+  void delegateWithoutAnEntitySeesNoReport() {
     fixture.given(created(), sectionAdded(INTRO))
         .when(new DraftParagraph(REPORT, PARA, INTRO, "Words.", null, new Actor("nobody", Role.DELEGATE, null)))
-        .expectException(forbidden("delegate-without-entity"));
+        .expectException(Violations.notFound("unknown-report"));
   }
 
   @Test
@@ -87,7 +87,7 @@ class ParagraphTest {
 
   @Test
   void paragraphInASectionOfNoReportIsInvalid() {
-    fixture.given(created())
+    fixture.given(created(), member(ITU), member(WMO))
         .when(new DraftParagraph(REPORT, PARA, INTRO, "Words.", null, ITU))
         .expectException(invalid("unknown-reference"));
   }
@@ -101,21 +101,21 @@ class ParagraphTest {
 
   @Test
   void blankParagraphIsInvalid() {
-    fixture.given(created(), sectionAdded(INTRO))
+    fixture.given(created(), member(ITU), member(WMO), sectionAdded(INTRO))
         .when(new DraftParagraph(REPORT, PARA, INTRO, " \n", null, ITU))
         .expectException(invalid("blank-text"));
   }
 
   @Test
   void paragraphLongerThanTwentyThousandCharactersIsInvalid() {
-    fixture.given(created(), sectionAdded(INTRO))
+    fixture.given(created(), member(ITU), member(WMO), sectionAdded(INTRO))
         .when(new DraftParagraph(REPORT, PARA, INTRO, "x".repeat(20_001), null, ITU))
         .expectException(invalid("text-too-long"));
   }
 
   @Test
   void paragraphWithANulCharacterIsInvalid() {
-    fixture.given(created(), sectionAdded(INTRO))
+    fixture.given(created(), member(ITU), member(WMO), sectionAdded(INTRO))
         .when(new DraftParagraph(REPORT, PARA, INTRO, "The meeting\u0000 opened.", null, ITU))
         .expectNoEvents()
         .expectException(invalid("invalid-character"));
@@ -123,7 +123,7 @@ class ParagraphTest {
 
   @Test
   void paragraphWithAnUnpairedSurrogateIsInvalid() {
-    fixture.given(created(), sectionAdded(INTRO))
+    fixture.given(created(), member(ITU), member(WMO), sectionAdded(INTRO))
         .when(new DraftParagraph(REPORT, PARA, INTRO, "Broken \uD83D text.", null, ITU))
         .expectNoEvents()
         .expectException(invalid("invalid-character"));
@@ -132,7 +132,7 @@ class ParagraphTest {
   @Test
   void paragraphWithLineBreaksTabsChineseAndCharactersBeyondTheBasicPlaneIsValid() {
     String text = "会议开幕。\n\t第二行 \uD83D\uDE80 𠀀\r\n";
-    fixture.given(created(), sectionAdded(INTRO))
+    fixture.given(created(), member(ITU), member(WMO), sectionAdded(INTRO))
         .when(new DraftParagraph(REPORT, PARA, INTRO, text, null, ITU))
         .expectEvents(new ParagraphDrafted(REPORT, PARA, INTRO, null, text, "ITU", 1, ITU, fixture.currentTime()));
   }
@@ -163,7 +163,7 @@ class ParagraphTest {
 
   @Test
   void delegateCannotReviseAnotherEntitysParagraph() {
-    fixture.given(ituParagraph())
+    fixture.given(concat(ituParagraph(), member(WMO)))
         .when(new ReviseParagraph(REPORT, PARA, REVISED, 1, WMO))
         .expectNoEvents()
         .expectException(forbidden("not-author-entity"));
@@ -231,7 +231,7 @@ class ParagraphTest {
 
   @Test
   void delegateCannotSubmitAnotherEntitysParagraph() {
-    fixture.given(ituParagraph())
+    fixture.given(concat(ituParagraph(), member(WMO)))
         .when(new SubmitParagraph(REPORT, PARA, WMO))
         .expectException(forbidden("not-author-entity"));
   }
@@ -352,7 +352,7 @@ class ParagraphTest {
 
   @Test
   void delegateCannotWithdrawAnotherEntitysParagraph() {
-    fixture.given(ituParagraph())
+    fixture.given(concat(ituParagraph(), member(WMO)))
         .when(new WithdrawParagraph(REPORT, PARA, WMO))
         .expectException(forbidden("not-author-entity"));
   }

@@ -10,6 +10,7 @@ import org.rapporteur.shared.report.AgendaItemProposed;
 import org.rapporteur.shared.report.DecisionId;
 import org.rapporteur.shared.report.DecisionKind;
 import org.rapporteur.shared.report.DecisionProposed;
+import org.rapporteur.shared.report.MemberEntityAdded;
 import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphDrafted;
 import org.rapporteur.shared.report.ParagraphId;
@@ -25,6 +26,7 @@ import org.rapporteur.shared.report.SectionId;
 final class ReportFixtures {
 
   static final ReportId REPORT = ReportId.of("iamosa-40");
+  static final EntityRegistry REGISTRY = new EntityRegistry(java.util.Set.of("ITU", "WMO", "OOSA", "UNODC"));
   static final Instant EARLIER = Instant.parse("2025-06-01T09:00:00Z");
 
   static final Actor SECRETARY = new Actor("secretary", Role.SECRETARY, null);
@@ -55,6 +57,7 @@ final class ReportFixtures {
     AggregateTestFixture<Report> fixture = new AggregateTestFixture<>(Report.class);
     fixture.registerCommandTargetResolver(new ReportCommandTargetResolver());
     fixture.registerInjectableResource(approvalPolicy);
+    fixture.registerInjectableResource(REGISTRY);
     return fixture;
   }
 
@@ -75,6 +78,11 @@ final class ReportFixtures {
 
   static ReportCreated created() {
     return new ReportCreated(REPORT, header(), SECRETARY, EARLIER);
+  }
+
+  /** The delegate's entity became a member: given after {@link #created()} for a delegate to act. */
+  static MemberEntityAdded member(Actor delegate) {
+    return new MemberEntityAdded(REPORT, delegate.entity(), SECRETARY, EARLIER);
   }
 
   static AgendaItemProposed itemProposed(AgendaItemId itemId, AgendaItemId afterItemId) {

@@ -47,7 +47,7 @@ class ReportSnapshotTest {
   private static Report reportWithParagraphAtRevisionTwo() {
     AtomicReference<Report> built = new AtomicReference<>();
     newFixture()
-        .given(ituParagraph())
+        .given(concat(ituParagraph(), member(WMO)))
         .when(new ReviseParagraph(REPORT, PARA, REVISED, 1, ITU))
         .expectSuccessfulHandlerExecution()
         .expectState(built::set);

@@ -27,8 +27,7 @@ class ReportTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new AggregateTestFixture<>(Report.class);
-    fixture.registerCommandTargetResolver(new ReportCommandTargetResolver());
+    fixture = ReportFixtures.newFixture();
   }
 
   // ---- report --------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ class SectionsAndParticipantsTest {
 
   @Test
   void delegateCannotLayOutSections() {
-    fixture.given(created())
+    fixture.given(created(), member(ITU), member(WMO))
         .when(new AddSection(REPORT, INTRO, "I", "Introduction", List.of(), null, ITU))
         .expectException(forbidden("forbidden-role"));
   }
@@ -116,7 +116,7 @@ class SectionsAndParticipantsTest {
 
   @Test
   void delegateCannotAddParticipants() {
-    fixture.given(created())
+    fixture.given(created(), member(ITU), member(WMO))
         .when(new AddParticipant(REPORT, PARTICIPANT, "ITU", "Ms. A. Example", ParticipantRole.REPRESENTATIVE, ITU))
         .expectException(forbidden("forbidden-role"));
   }

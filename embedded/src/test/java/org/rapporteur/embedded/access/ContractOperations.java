@@ -3,7 +3,7 @@ package org.rapporteur.embedded.access;
 import java.util.List;
 
 /**
- * Every method and path of the command, query and operations tables of API.md (version 1), copied
+ * Every method and path of the command, query and operations tables of API.md (version 1, and 1.1's members), copied
  * by hand: the OpenAPI description must name each of them. {@code /actuator/health} is Spring
  * Boot's, outside the API description.
  */
@@ -28,6 +28,8 @@ final class ContractOperations {
           "POST /api/reports/{r}/decisions",
           "POST /api/reports/{r}/decisions/{d}/adoption",
           "POST /api/reports/{r}/adoption",
+          "POST /api/reports/{r}/members",
+          "DELETE /api/reports/{r}/members/{e}",
           "GET /api/reports",
           "GET /api/reports/{r}",
           "GET /api/reports/{r}/document.html",
@@ -36,6 +38,7 @@ final class ContractOperations {
           "GET /api/reports/{r}/audit",
           "GET /api/reports/{r}/paragraphs/{p}/history",
           "GET /api/approvals/pending",
+          "GET /api/reports/{r}/members",
           "POST /api/admin/projections/rebuild",
           "GET /api/admin/projections/rebuild/{rebuildId}");
 

@@ -17,7 +17,7 @@ class AgendaCommandsTest extends CommandApiTest {
     HttpResponse<String> proposed = http().post("itu", "/api/reports/" + r + "/agenda-items", "{\"title\":\"Opening\"}");
     assertThat(proposed.statusCode()).isEqualTo(201);
     String itemId = json(proposed).get("itemId").asText();
-    assertThat(json(proposed).get("position").asLong()).isEqualTo(2);
+    assertThat(json(proposed).get("position").asLong()).isEqualTo(CREATED + 1);
     assertThat(proposed.headers().firstValue("Location")).hasValue("/api/reports/" + r + "/agenda-items/" + itemId);
   }
 
@@ -33,7 +33,7 @@ class AgendaCommandsTest extends CommandApiTest {
     problem(
         http().post("secretary", "/api/reports/" + r + "/agenda-items", "{\"title\":\"Opening\",\"afterItemId\":\"" + foreignItem + "\"}"),
         400, "unknown-reference");
-    assertChangedNothing(r, 1);
+    assertChangedNothing(r, CREATED);
   }
 
   @Test
@@ -47,7 +47,7 @@ class AgendaCommandsTest extends CommandApiTest {
     agendaItem(r);
     positionOf(http().post("chair", "/api/reports/" + r + "/agenda/adoption", null));
     problem(http().post("secretary", "/api/reports/" + r + "/agenda-items", "{\"title\":\"Other matters\"}"), 409, "agenda-already-adopted");
-    assertChangedNothing(r, 3);
+    assertChangedNothing(r, CREATED + 2);
   }
 
   @Test
@@ -55,7 +55,7 @@ class AgendaCommandsTest extends CommandApiTest {
     String r = newReport();
     String item = agendaItem(r);
     long amended = positionOf(http().put("secretary", "/api/reports/" + r + "/agenda-items/" + item, "{\"title\":\"Opening of the session\"}"));
-    assertThat(amended).isEqualTo(3);
+    assertThat(amended).isEqualTo(CREATED + 2);
     assertThat(draft(r, amended).get("agenda").get(0).get("title").asText()).isEqualTo("Opening of the session");
   }
 
@@ -77,7 +77,7 @@ class AgendaCommandsTest extends CommandApiTest {
     String item = agendaItem(r);
     positionOf(http().post("chair", "/api/reports/" + r + "/agenda/adoption", null));
     problem(http().put("secretary", "/api/reports/" + r + "/agenda-items/" + item, "{\"title\":\"Later\"}"), 409, "agenda-already-adopted");
-    assertChangedNothing(r, 3);
+    assertChangedNothing(r, CREATED + 2);
   }
 
   @Test
@@ -86,7 +86,7 @@ class AgendaCommandsTest extends CommandApiTest {
     String foreignItem = agendaItem(newReport());
     problem(http().put("secretary", "/api/reports/" + r + "/agenda-items/" + foreignItem, "{\"title\":\"x\"}"), 404, "unknown-agenda-item");
     problem(http().send("secretary", "DELETE", "/api/reports/" + r + "/agenda-items/" + foreignItem, null), 404, "unknown-agenda-item");
-    assertChangedNothing(r, 1);
+    assertChangedNothing(r, CREATED);
   }
 
   @Test
@@ -94,7 +94,7 @@ class AgendaCommandsTest extends CommandApiTest {
     String r = newReport();
     String item = agendaItem(r);
     long withdrawn = positionOf(http().send("secretary", "DELETE", "/api/reports/" + r + "/agenda-items/" + item, null));
-    assertThat(withdrawn).isEqualTo(3);
+    assertThat(withdrawn).isEqualTo(CREATED + 2);
     JsonNode listed = draft(r, withdrawn).get("agenda").get(0);
     assertThat(listed.get("itemId").asText()).isEqualTo(item);
     assertThat(listed.get("status").asText()).isEqualTo("WITHDRAWN");
@@ -128,7 +128,7 @@ class AgendaCommandsTest extends CommandApiTest {
 
     long adopted = positionOf(http().post("chair", "/api/reports/" + r + "/agenda/adoption", null));
 
-    assertThat(adopted).isEqualTo(7);
+    assertThat(adopted).isEqualTo(CREATED + 6);
     Map<String, String> numbers = new HashMap<>();
     Map<String, String> statuses = new HashMap<>();
     for (JsonNode item : draft(r, adopted).get("agenda")) {
@@ -146,14 +146,14 @@ class AgendaCommandsTest extends CommandApiTest {
     agendaItem(r);
     positionOf(http().post("chair", "/api/reports/" + r + "/agenda/adoption", null));
     problem(http().post("chair", "/api/reports/" + r + "/agenda/adoption", null), 409, "agenda-already-adopted");
-    assertChangedNothing(r, 3);
+    assertChangedNothing(r, CREATED + 2);
   }
 
   @Test
   void adoptingAnAgendaWithoutLiveItemsIsAConflictAndChangesNothing() throws Exception {
     String r = newReport();
     problem(http().post("chair", "/api/reports/" + r + "/agenda/adoption", null), 409, "empty-agenda");
-    assertChangedNothing(r, 1);
+    assertChangedNothing(r, CREATED);
   }
 
   @Test

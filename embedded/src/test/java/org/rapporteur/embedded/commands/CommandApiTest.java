@@ -28,6 +28,12 @@ abstract class CommandApiTest extends EmbeddedApiTest {
     return api();
   }
 
+  /**
+   * The position of a report {@link #newReport()} just opened: ReportCreated, then one
+   * MemberEntityAdded for each of the demo delegations (ITU, OOSA, UNODC, WMO).
+   */
+  static final long CREATED = 5;
+
   String newReport() {
     String reportId = "r-" + UUID.randomUUID();
     assertThat(http().post("secretary", "/api/reports", createReport(reportId)).statusCode()).isEqualTo(201);

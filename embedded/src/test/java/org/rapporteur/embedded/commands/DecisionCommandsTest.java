@@ -16,7 +16,7 @@ class DecisionCommandsTest extends CommandApiTest {
         http().post("wmo", "/api/reports/" + r + "/decisions", "{\"sectionId\":\"" + s + "\",\"kind\":\"WELCOMED\",\"text\":\"The Meeting welcomed the offer.\"}");
     assertThat(proposed.statusCode()).isEqualTo(201);
     String decisionId = json(proposed).get("decisionId").asText();
-    assertThat(json(proposed).get("position").asLong()).isEqualTo(3);
+    assertThat(json(proposed).get("position").asLong()).isEqualTo(CREATED + 2);
     assertThat(proposed.headers().firstValue("Location")).hasValue("/api/reports/" + r + "/decisions/" + decisionId);
   }
 
@@ -27,7 +27,7 @@ class DecisionCommandsTest extends CommandApiTest {
     invalidField(
         http().post("secretary", "/api/reports/" + r + "/decisions", "{\"sectionId\":\"" + s + "\",\"kind\":\"RESOLVED\",\"text\":\"x\"}"),
         "kind");
-    assertChangedNothing(r, 2);
+    assertChangedNothing(r, CREATED + 1);
   }
 
   @Test
@@ -38,7 +38,7 @@ class DecisionCommandsTest extends CommandApiTest {
     problem(
         http().post("secretary", "/api/reports/" + r + "/decisions", "{\"sectionId\":\"" + foreignSection + "\",\"kind\":\"NOTED\",\"text\":\"x\"}"),
         400, "unknown-reference");
-    assertChangedNothing(r, 2);
+    assertChangedNothing(r, CREATED + 1);
   }
 
   @Test
@@ -53,7 +53,7 @@ class DecisionCommandsTest extends CommandApiTest {
   void theChairAdoptsADecision() throws Exception {
     String r = newReport();
     String d = decision(r, section(r));
-    assertThat(positionOf(http().post("chair", "/api/reports/" + r + "/decisions/" + d + "/adoption", null))).isEqualTo(4);
+    assertThat(positionOf(http().post("chair", "/api/reports/" + r + "/decisions/" + d + "/adoption", null))).isEqualTo(CREATED + 3);
   }
 
   @Test
@@ -62,7 +62,7 @@ class DecisionCommandsTest extends CommandApiTest {
     String d = decision(r, section(r));
     positionOf(http().post("chair", "/api/reports/" + r + "/decisions/" + d + "/adoption", null));
     problem(http().post("chair", "/api/reports/" + r + "/decisions/" + d + "/adoption", null), 409, "decision-not-proposed");
-    assertChangedNothing(r, 4);
+    assertChangedNothing(r, CREATED + 3);
   }
 
   @Test
@@ -71,7 +71,7 @@ class DecisionCommandsTest extends CommandApiTest {
     String other = newReport();
     String foreign = decision(other, section(other));
     problem(http().post("chair", "/api/reports/" + r + "/decisions/" + foreign + "/adoption", null), 404, "unknown-decision");
-    assertChangedNothing(r, 1);
+    assertChangedNothing(r, CREATED);
   }
 
   @Test

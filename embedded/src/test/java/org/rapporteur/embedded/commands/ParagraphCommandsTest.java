@@ -18,7 +18,7 @@ class ParagraphCommandsTest extends CommandApiTest {
     assertThat(drafted.statusCode()).isEqualTo(201);
     JsonNode body = json(drafted);
     assertThat(body.get("revision").asInt()).isEqualTo(1);
-    assertThat(body.get("position").asLong()).isEqualTo(3);
+    assertThat(body.get("position").asLong()).isEqualTo(CREATED + 2);
     assertThat(drafted.headers().firstValue("Location"))
         .hasValue("/api/reports/" + r + "/paragraphs/" + body.get("paragraphId").asText());
   }
@@ -37,7 +37,7 @@ class ParagraphCommandsTest extends CommandApiTest {
     assertThat(problem(
         http().post("itu", "/api/reports/" + r + "/paragraphs", "{\"sectionId\":\"" + foreignSection + "\",\"text\":\"x\"}"),
         400, "unknown-reference").get("field").asText()).isEqualTo("sectionId");
-    assertChangedNothing(r, 2);
+    assertChangedNothing(r, CREATED + 1);
   }
 
   @Test
@@ -49,7 +49,7 @@ class ParagraphCommandsTest extends CommandApiTest {
         400, "invalid-character");
     assertThat(refused.get("detail").asText()).contains("U+0000");
     assertThat(refused.get("field").asText()).isEqualTo("text");
-    assertChangedNothing(r, 2);
+    assertChangedNothing(r, CREATED + 1);
   }
 
   @Test
@@ -75,7 +75,7 @@ class ParagraphCommandsTest extends CommandApiTest {
     HttpResponse<String> revised = http().put("itu", "/api/reports/" + r + "/paragraphs/" + p, "{\"text\":\"Revised.\",\"baseRevision\":1}");
     assertThat(revised.statusCode()).isEqualTo(200);
     assertThat(json(revised).get("revision").asInt()).isEqualTo(2);
-    assertThat(json(revised).get("position").asLong()).isEqualTo(4);
+    assertThat(json(revised).get("position").asLong()).isEqualTo(CREATED + 3);
   }
 
   @Test
@@ -87,7 +87,7 @@ class ParagraphCommandsTest extends CommandApiTest {
         problem(http().put("itu", "/api/reports/" + r + "/paragraphs/" + p, "{\"text\":\"Other.\",\"baseRevision\":1}"), 409, "stale-revision");
     assertThat(stale.get("currentRevision").asInt()).isEqualTo(2);
     assertThat(stale.get("currentText").asText()).isEqualTo("Revised.");
-    assertChangedNothing(r, 4);
+    assertChangedNothing(r, CREATED + 3);
   }
 
   @Test
@@ -102,7 +102,7 @@ class ParagraphCommandsTest extends CommandApiTest {
     String r = newReport();
     String p = paragraph(r, section(r), "itu");
     problem(http().put("wmo", "/api/reports/" + r + "/paragraphs/" + p, "{\"text\":\"Mine.\",\"baseRevision\":1}"), 403, "not-author-entity");
-    assertChangedNothing(r, 3);
+    assertChangedNothing(r, CREATED + 2);
   }
 
   @Test
@@ -115,14 +115,14 @@ class ParagraphCommandsTest extends CommandApiTest {
     problem(http().post("chair", "/api/reports/" + r + "/paragraphs/" + foreign + "/approval", "{\"revision\":1}"), 404, "unknown-paragraph");
     problem(http().post("chair", "/api/reports/" + r + "/paragraphs/" + foreign + "/return", "{\"comment\":\"x\"}"), 404, "unknown-paragraph");
     problem(http().send("itu", "DELETE", "/api/reports/" + r + "/paragraphs/" + foreign, null), 404, "unknown-paragraph");
-    assertChangedNothing(r, 1);
+    assertChangedNothing(r, CREATED);
   }
 
   @Test
   void submittingADraftAnswersThePosition() throws Exception {
     String r = newReport();
     String p = paragraph(r, section(r), "itu");
-    assertThat(positionOf(http().post("itu", "/api/reports/" + r + "/paragraphs/" + p + "/submission", null))).isEqualTo(4);
+    assertThat(positionOf(http().post("itu", "/api/reports/" + r + "/paragraphs/" + p + "/submission", null))).isEqualTo(CREATED + 3);
   }
 
   @Test
@@ -133,8 +133,8 @@ class ParagraphCommandsTest extends CommandApiTest {
         http().post("itu", "/api/reports/" + r + "/paragraphs/" + p + "/submission", "{\"status\":\"APPROVED\"}"),
         400, "unknown-field");
     assertThat(refused.get("field").asText()).isEqualTo("status");
-    assertChangedNothing(r, 3);
-    assertThat(positionOf(http().post("itu", "/api/reports/" + r + "/paragraphs/" + p + "/submission", "{}"))).isEqualTo(5);
+    assertChangedNothing(r, CREATED + 2);
+    assertThat(positionOf(http().post("itu", "/api/reports/" + r + "/paragraphs/" + p + "/submission", "{}"))).isEqualTo(CREATED + 4);
   }
 
   @Test
@@ -143,7 +143,7 @@ class ParagraphCommandsTest extends CommandApiTest {
     String p = paragraph(r, section(r), "itu");
     http().post("itu", "/api/reports/" + r + "/paragraphs/" + p + "/submission", null);
     problem(http().post("itu", "/api/reports/" + r + "/paragraphs/" + p + "/submission", null), 409, "paragraph-not-submittable");
-    assertChangedNothing(r, 4);
+    assertChangedNothing(r, CREATED + 3);
   }
 
   @Test
@@ -157,7 +157,7 @@ class ParagraphCommandsTest extends CommandApiTest {
   void theChairApprovesTheCurrentRevision() throws Exception {
     String r = newReport();
     String p = paragraph(r, section(r), "itu");
-    assertThat(positionOf(http().post("chair", "/api/reports/" + r + "/paragraphs/" + p + "/approval", "{\"revision\":1}"))).isEqualTo(4);
+    assertThat(positionOf(http().post("chair", "/api/reports/" + r + "/paragraphs/" + p + "/approval", "{\"revision\":1}"))).isEqualTo(CREATED + 3);
   }
 
   @Test
@@ -165,7 +165,7 @@ class ParagraphCommandsTest extends CommandApiTest {
     String r = newReport();
     String p = paragraph(r, section(r), "itu");
     problem(http().post("chair", "/api/reports/" + r + "/paragraphs/" + p + "/approval", "{\"revision\":2}"), 409, "revision-not-current");
-    assertChangedNothing(r, 3);
+    assertChangedNothing(r, CREATED + 2);
   }
 
   @Test
@@ -187,7 +187,7 @@ class ParagraphCommandsTest extends CommandApiTest {
     String r = newReport();
     String p = paragraph(r, section(r), "itu");
     http().post("itu", "/api/reports/" + r + "/paragraphs/" + p + "/submission", null);
-    assertThat(positionOf(http().post("chair", "/api/reports/" + r + "/paragraphs/" + p + "/return", "{\"comment\":\"Shorter.\"}"))).isEqualTo(5);
+    assertThat(positionOf(http().post("chair", "/api/reports/" + r + "/paragraphs/" + p + "/return", "{\"comment\":\"Shorter.\"}"))).isEqualTo(CREATED + 4);
   }
 
   @Test
@@ -195,7 +195,7 @@ class ParagraphCommandsTest extends CommandApiTest {
     String r = newReport();
     String p = paragraph(r, section(r), "itu");
     problem(http().post("chair", "/api/reports/" + r + "/paragraphs/" + p + "/return", "{\"comment\":\"x\"}"), 409, "paragraph-not-submitted");
-    assertChangedNothing(r, 3);
+    assertChangedNothing(r, CREATED + 2);
   }
 
   @Test
@@ -216,9 +216,9 @@ class ParagraphCommandsTest extends CommandApiTest {
   void theAuthorsEntityWithdrawsItsParagraph() throws Exception {
     String r = newReport();
     String p = paragraph(r, section(r), "itu");
-    assertThat(positionOf(http().send("itu", "DELETE", "/api/reports/" + r + "/paragraphs/" + p, null))).isEqualTo(4);
+    assertThat(positionOf(http().send("itu", "DELETE", "/api/reports/" + r + "/paragraphs/" + p, null))).isEqualTo(CREATED + 3);
     problem(http().send("itu", "DELETE", "/api/reports/" + r + "/paragraphs/" + p, null), 409, "paragraph-withdrawn");
-    assertChangedNothing(r, 4);
+    assertChangedNothing(r, CREATED + 3);
   }
 
   @Test

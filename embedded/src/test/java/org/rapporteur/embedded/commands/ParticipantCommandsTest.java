@@ -15,7 +15,7 @@ class ParticipantCommandsTest extends CommandApiTest {
         http().post("secretary", "/api/reports/" + r + "/participants", "{\"entity\":\"ITU\",\"name\":\"ITU\",\"role\":\"CHAIR\"}");
     assertThat(added.statusCode()).isEqualTo(201);
     String participantId = json(added).get("participantId").asText();
-    assertThat(json(added).get("position").asLong()).isEqualTo(2);
+    assertThat(json(added).get("position").asLong()).isEqualTo(CREATED + 1);
     assertThat(added.headers().firstValue("Location")).hasValue("/api/reports/" + r + "/participants/" + participantId);
   }
 
@@ -25,7 +25,7 @@ class ParticipantCommandsTest extends CommandApiTest {
     invalidField(
         http().post("secretary", "/api/reports/" + r + "/participants", "{\"entity\":\"ITU\",\"name\":\"ITU\",\"role\":\"OBSERVER\"}"),
         "role");
-    assertChangedNothing(r, 1);
+    assertChangedNothing(r, CREATED);
   }
 
   @Test
@@ -46,7 +46,7 @@ class ParticipantCommandsTest extends CommandApiTest {
   void removingAParticipantAnswersThePosition() throws Exception {
     String r = newReport();
     String participant = participant(r);
-    assertThat(positionOf(http().send("secretary", "DELETE", "/api/reports/" + r + "/participants/" + participant, null))).isEqualTo(3);
+    assertThat(positionOf(http().send("secretary", "DELETE", "/api/reports/" + r + "/participants/" + participant, null))).isEqualTo(CREATED + 2);
   }
 
   @Test
@@ -54,7 +54,7 @@ class ParticipantCommandsTest extends CommandApiTest {
     String r = newReport();
     String foreign = participant(newReport());
     problem(http().send("secretary", "DELETE", "/api/reports/" + r + "/participants/" + foreign, null), 404, "unknown-participant");
-    assertChangedNothing(r, 1);
+    assertChangedNothing(r, CREATED);
   }
 
   @Test

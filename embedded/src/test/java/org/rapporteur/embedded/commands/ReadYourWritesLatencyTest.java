@@ -35,7 +35,7 @@ class ReadYourWritesLatencyTest extends CommandApiTest {
     Map<Long, Long> onKafka = new ConcurrentHashMap<>();
     AtomicBoolean stop = new AtomicBoolean();
     Thread watcher = watchKafka(r, onKafka, stop);
-    position(r, 2);
+    position(r, CREATED + 1);
     List<Long> toKafka = new ArrayList<>();
     List<Long> toReadable = new ArrayList<>();
     for (int i = 0; i < COMMANDS; i++) {

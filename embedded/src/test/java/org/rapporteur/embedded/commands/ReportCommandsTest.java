@@ -13,7 +13,7 @@ class ReportCommandsTest extends CommandApiTest {
   @Test
   void creatingAnswers201WithTheReportIdPositionOneAndLocation() throws Exception {
     String r = "r-" + UUID.randomUUID();
-    HttpResponse<String> created = http().post("secretary", "/api/reports", createReport(r));
+    HttpResponse<String> created = http().post("secretary", "/api/reports", createReport(r, ""));
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(json(created).get("reportId").asText()).isEqualTo(r);
     assertThat(json(created).get("position").asLong()).isEqualTo(1);
@@ -26,7 +26,7 @@ class ReportCommandsTest extends CommandApiTest {
     String r = created(created, "reportId");
     assertThat(r).isNotBlank();
     assertThat(created.headers().firstValue("Location")).hasValue("/api/reports/" + r);
-    assertThat(draft(r, 1).get("title").asText()).isEqualTo("Report on its fortieth session");
+    assertThat(draft(r, CREATED).get("title").asText()).isEqualTo("Report on its fortieth session");
   }
 
   @Test
@@ -54,8 +54,8 @@ class ReportCommandsTest extends CommandApiTest {
   void theSameReportIdAgainIsAConflictAndChangesNothing() throws Exception {
     String r = newReport();
     problem(http().post("secretary", "/api/reports", createReport(r).replace("fortieth", "forty-first")), 409, "report-exists");
-    assertChangedNothing(r, 1);
-    assertThat(draft(r, 2).get("title").asText()).isEqualTo("Report on its fortieth session");
+    assertChangedNothing(r, CREATED);
+    assertThat(draft(r, CREATED + 1).get("title").asText()).isEqualTo("Report on its fortieth session");
   }
 
   @Test
@@ -74,7 +74,7 @@ class ReportCommandsTest extends CommandApiTest {
     String p = paragraph(r, section(r), "itu");
     JsonNode notReady = problem(http().post("chair", "/api/reports/" + r + "/adoption", null), 409, "report-not-ready");
     assertThat(notReady.get("detail").asText()).contains(p);
-    assertChangedNothing(r, 3);
+    assertChangedNothing(r, CREATED + 2);
   }
 
   @Test
@@ -94,7 +94,7 @@ class ReportCommandsTest extends CommandApiTest {
     positionOf(http().post("chair", "/api/reports/" + r + "/paragraphs/" + p + "/approval", "{\"revision\":1}"));
     positionOf(http().post("chair", "/api/reports/" + r + "/decisions/" + d + "/adoption", null));
     long adopted = positionOf(http().post("chair", "/api/reports/" + r + "/adoption", null));
-    assertThat(adopted).isEqualTo(7);
+    assertThat(adopted).isEqualTo(CREATED + 6);
     assertThat(draft(r, adopted).get("status").asText()).isEqualTo("ADOPTED");
   }
 

@@ -17,7 +17,7 @@ class SectionCommandsTest extends CommandApiTest {
     HttpResponse<String> added = http().post("secretary", "/api/reports/" + r + "/sections", "{\"chapter\":\"I\",\"title\":\"Introduction\"}");
     assertThat(added.statusCode()).isEqualTo(201);
     String sectionId = json(added).get("sectionId").asText();
-    assertThat(json(added).get("position").asLong()).isEqualTo(2);
+    assertThat(json(added).get("position").asLong()).isEqualTo(CREATED + 1);
     assertThat(added.headers().firstValue("Location")).hasValue("/api/reports/" + r + "/sections/" + sectionId);
   }
 
@@ -45,7 +45,7 @@ class SectionCommandsTest extends CommandApiTest {
                 "{\"chapter\":\"I\",\"title\":\"Attendance\",\"afterSectionId\":\"" + first + "\"}"),
             "sectionId");
     List<String> order = new ArrayList<>();
-    draft(r, 4).get("sections").forEach(s -> order.add(s.get("sectionId").asText()));
+    draft(r, CREATED + 3).get("sections").forEach(s -> order.add(s.get("sectionId").asText()));
     assertThat(order).containsExactly(first, between, last);
   }
 
@@ -57,7 +57,7 @@ class SectionCommandsTest extends CommandApiTest {
         http().post("secretary", "/api/reports/" + r + "/sections",
             "{\"chapter\":\"II\",\"title\":\"Coordination\",\"agendaItemIds\":[\"" + foreignItem + "\"]}"),
         400, "unknown-reference");
-    assertChangedNothing(r, 1);
+    assertChangedNothing(r, CREATED);
   }
 
   @Test
@@ -74,7 +74,7 @@ class SectionCommandsTest extends CommandApiTest {
   void aChapterThatIsNotARomanNumeralIsRefusedAndChangesNothing() throws Exception {
     String r = newReport();
     problem(http().post("secretary", "/api/reports/" + r + "/sections", "{\"chapter\":\"2\",\"title\":\"Coordination\"}"), 400, "invalid-chapter");
-    assertChangedNothing(r, 1);
+    assertChangedNothing(r, CREATED);
   }
 
   @Test

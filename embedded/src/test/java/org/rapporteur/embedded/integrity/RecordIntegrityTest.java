@@ -53,7 +53,7 @@ abstract class RecordIntegrityTest extends EmbeddedApiTest {
     for (int i = 0; i < 20; i++) {
       footnotes.add("я".repeat(20_000));
     }
-    String body = createReport(reportId).replace("}", ",\"footnotes\":" + JSON.writeValueAsString(footnotes) + "}");
+    String body = createReport(reportId, "").replace("}", ",\"footnotes\":" + JSON.writeValueAsString(footnotes) + "}");
 
     HttpResponse<String> refused = api.post("secretary", "/api/reports", body);
 
@@ -63,7 +63,7 @@ abstract class RecordIntegrityTest extends EmbeddedApiTest {
     assertThat(problem.get("type").asText()).isEqualTo("urn:rapporteur:problem:event-too-large");
     assertThat(problem.get("maxBytes").asInt()).isEqualTo(512 * 1024);
     assertThat(problem.get("bytes").asInt()).isGreaterThan(512 * 1024);
-    assertThat(api.post("secretary", "/api/reports", createReport(reportId)).statusCode())
+    assertThat(api.post("secretary", "/api/reports", createReport(reportId, "")).statusCode())
         .as("the refused command stored nothing: the same id is free").isEqualTo(201);
   }
 
@@ -78,11 +78,11 @@ abstract class RecordIntegrityTest extends EmbeddedApiTest {
         // A footnote of random letters: too large for the topic even compressed, well within the event limit.
         String footnote = randomLetters(20_000);
         HttpResponse<String> created = api.post("secretary", "/api/reports",
-            createReport(refusedId).replace("}", ",\"footnotes\":[\"" + footnote + "\"]}"));
+            createReport(refusedId, "").replace("}", ",\"footnotes\":[\"" + footnote + "\"]}"));
         assertThat(created.statusCode()).as("stored: the command does not wait for Kafka").isEqualTo(201);
         Await.until("the event recorded as unpublishable", PATIENCE, () -> unpublishable(api).contains(refusedId));
 
-        assertThat(api.post("secretary", "/api/reports", createReport(besideId)).statusCode()).isEqualTo(201);
+        assertThat(api.post("secretary", "/api/reports", createReport(besideId, "")).statusCode()).isEqualTo(201);
         assertThat(api.get("auditor", "/api/reports/" + besideId + "?minPosition=1").statusCode())
             .as("other reports go on").isEqualTo(200);
         HttpResponse<String> item = api.post("secretary", "/api/reports/" + refusedId + "/agenda-items", "{\"title\":\"Item\"}");
@@ -111,7 +111,7 @@ abstract class RecordIntegrityTest extends EmbeddedApiTest {
   void theReconcilerRepublishesWhatThePublisherLeftBehindAndConsumersDropTheRepeats() throws Exception {
     Api api = api();
     String reportId = "hole-" + UUID.randomUUID();
-    api.post("secretary", "/api/reports", createReport(reportId));
+    api.post("secretary", "/api/reports", createReport(reportId, ""));
     api.post("secretary", "/api/reports/" + reportId + "/agenda-items", "{\"title\":\"One\"}");
     api.post("secretary", "/api/reports/" + reportId + "/agenda-items", "{\"title\":\"Two\"}");
     assertThat(api.getWhenProjected(reportId, 3, PATIENCE).statusCode()).isEqualTo(200);

@@ -43,14 +43,14 @@ abstract class ProjectionApiTest extends EmbeddedApiTest {
   }
 
   /**
-   * The hand-checked history: 1 created, 2 item "Opening", 3 section I, 4 ITU drafts "Alpha beta
-   * gamma", 5 ITU revises it to "Alpha delta gamma", 6 ITU submits, 7 the chair approves.
+   * The hand-checked history: 1 created, 2 ITU a member, 3 item "Opening", 4 section I, 5 ITU drafts
+   * "Alpha beta gamma", 6 ITU revises it to "Alpha delta gamma", 7 ITU submits, 8 the chair approves.
    */
   @BeforeEach
   void driveAReport() throws Exception {
     api = api();
     report = "tt-" + UUID.randomUUID();
-    ok(api.post("secretary", "/api/reports", createReport(report)));
+    ok(api.post("secretary", "/api/reports", createReport(report, "\"ITU\"")));
     String item = json(ok(api.post("secretary", path("/agenda-items"), "{\"title\":\"Opening\"}"))).get("itemId").asText();
     String section = json(ok(api.post("secretary", path("/sections"),
         "{\"chapter\":\"I\",\"title\":\"Organization\",\"agendaItemIds\":[\"" + item + "\"]}"))).get("sectionId").asText();
@@ -59,11 +59,11 @@ abstract class ProjectionApiTest extends EmbeddedApiTest {
     ok(api.put("itu", path("/paragraphs/" + paragraph), "{\"text\":\"Alpha delta gamma\",\"baseRevision\":1}"));
     ok(api.post("itu", path("/paragraphs/" + paragraph + "/submission"), null));
     long last = json(ok(api.post("chair", path("/paragraphs/" + paragraph + "/approval"), "{\"revision\":2}"))).get("position").asLong();
-    assertThat(last).isEqualTo(7);
-    JsonNode audit = json(ok(api.get("auditor", path("/audit?minPosition=7"))));
+    assertThat(last).isEqualTo(8);
+    JsonNode audit = json(ok(api.get("auditor", path("/audit?minPosition=8"))));
     timestamps = new ArrayList<>();
     audit.forEach(entry -> timestamps.add(entry.get("timestamp").asText()));
-    assertThat(timestamps).hasSize(7);
+    assertThat(timestamps).hasSize(8);
   }
 
   @Test
@@ -73,13 +73,13 @@ abstract class ProjectionApiTest extends EmbeddedApiTest {
     assertThat(one.get("agenda")).isEmpty();
     assertThat(one.get("sections")).isEmpty();
 
-    JsonNode two = draftAt("atPosition=2");
+    JsonNode two = draftAt("atPosition=3");
     assertThat(two.get("agenda")).hasSize(1);
     assertThat(two.get("agenda").get(0).get("title").asText()).isEqualTo("Opening");
     assertThat(two.get("agenda").get(0).get("status").asText()).isEqualTo("PROPOSED");
     assertThat(two.get("sections")).isEmpty();
 
-    JsonNode four = draftAt("atPosition=4");
+    JsonNode four = draftAt("atPosition=5");
     JsonNode drafted = four.get("sections").get(0).get("paragraphs").get(0);
     assertThat(four.get("sections").get(0).get("letter").asText()).isEqualTo("A");
     assertThat(drafted.get("text").asText()).isEqualTo("Alpha beta gamma");
@@ -87,15 +87,15 @@ abstract class ProjectionApiTest extends EmbeddedApiTest {
     assertThat(drafted.get("status").asText()).isEqualTo("DRAFT");
     assertThat(drafted.get("number").asInt()).isEqualTo(1);
 
-    JsonNode six = draftAt("atPosition=6").get("sections").get(0).get("paragraphs").get(0);
+    JsonNode six = draftAt("atPosition=7").get("sections").get(0).get("paragraphs").get(0);
     assertThat(six.get("text").asText()).isEqualTo("Alpha delta gamma");
     assertThat(six.get("revision").asInt()).isEqualTo(2);
     assertThat(six.get("status").asText()).isEqualTo("SUBMITTED");
 
     JsonNode now = json(ok(api.get("auditor", path(""))));
     assertThat(now.get("sections").get(0).get("paragraphs").get(0).get("status").asText()).isEqualTo("APPROVED");
-    assertThat(draftAt("atPosition=7")).isEqualTo(now);
-    assertThat(draftAt("asOf=" + enc(timestamps.get(3)))).isEqualTo(draftAt("atPosition=4"));
+    assertThat(draftAt("atPosition=8")).isEqualTo(now);
+    assertThat(draftAt("asOf=" + enc(timestamps.get(4)))).isEqualTo(draftAt("atPosition=5"));
   }
 
   @Test
@@ -133,7 +133,7 @@ abstract class ProjectionApiTest extends EmbeddedApiTest {
   @Test
   void timeTravelRefusesPositionsAndInstantsOutsideTheReport() {
     assertProblem(api.get("auditor", path("?atPosition=0")), 400);
-    assertProblem(api.get("auditor", path("?atPosition=8")), 400);
+    assertProblem(api.get("auditor", path("?atPosition=9")), 400);
     assertProblem(api.get("auditor", path("?atPosition=seven")), 400);
     assertProblem(api.get("auditor", path("?asOf=yesterday")), 400);
     assertProblem(api.get("auditor", path("?atPosition=2&asOf=" + enc(timestamps.get(1)))), 400);
@@ -143,12 +143,12 @@ abstract class ProjectionApiTest extends EmbeddedApiTest {
 
   @Test
   void theAuditTrailFiltersByActorTypeParagraphAndTime() throws Exception {
-    assertThat(positions(path("/audit?actor=itu"))).containsExactly(4L, 5L, 6L);
-    assertThat(positions(path("/audit?type=ParagraphRevised"))).containsExactly(5L);
-    assertThat(positions(path("/audit?paragraphId=" + paragraph))).containsExactly(4L, 5L, 6L, 7L);
-    assertThat(positions(path("/audit?actor=chair&type=ParagraphApproved"))).containsExactly(7L);
-    assertThat(positions(path("/audit?from=" + enc(timestamps.get(4))))).contains(5L, 6L, 7L).doesNotContain(1L);
-    assertThat(positions(path("/audit?to=" + enc(timestamps.get(4))))).contains(1L).doesNotContain(5L, 6L, 7L);
+    assertThat(positions(path("/audit?actor=itu"))).containsExactly(5L, 6L, 7L);
+    assertThat(positions(path("/audit?type=ParagraphRevised"))).containsExactly(6L);
+    assertThat(positions(path("/audit?paragraphId=" + paragraph))).containsExactly(5L, 6L, 7L, 8L);
+    assertThat(positions(path("/audit?actor=chair&type=ParagraphApproved"))).containsExactly(8L);
+    assertThat(positions(path("/audit?from=" + enc(timestamps.get(5))))).contains(6L, 7L, 8L).doesNotContain(1L);
+    assertThat(positions(path("/audit?to=" + enc(timestamps.get(5))))).contains(1L).doesNotContain(6L, 7L, 8L);
     assertProblem(api.get("auditor", path("/audit?type=NoSuchEvent")), 400);
   }
 
@@ -164,7 +164,7 @@ abstract class ProjectionApiTest extends EmbeddedApiTest {
       next = page.headers().firstValue("Link").map(ProjectionApiTest::nextPath).orElse(null);
     }
     assertThat(pages).isEqualTo(3);
-    assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
   }
 
   @Test

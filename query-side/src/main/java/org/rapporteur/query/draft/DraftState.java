@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.rapporteur.shared.draft.AgendaItemView;
 import org.rapporteur.shared.draft.DecisionUnit;
 import org.rapporteur.shared.draft.DecisionView;
 import org.rapporteur.shared.draft.DraftUnit;
+import org.rapporteur.shared.draft.MemberView;
 import org.rapporteur.shared.draft.ParagraphUnit;
 import org.rapporteur.shared.draft.ParticipantView;
 import org.rapporteur.shared.draft.ReportDraft;
@@ -27,6 +29,9 @@ import org.rapporteur.shared.report.DecisionId;
 import org.rapporteur.shared.report.DecisionKind;
 import org.rapporteur.shared.report.DecisionProposed;
 import org.rapporteur.shared.report.DecisionStatus;
+import org.rapporteur.shared.report.MemberEntityAdded;
+import org.rapporteur.shared.report.MemberEntityRemoved;
+import org.rapporteur.shared.report.Membership;
 import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphDrafted;
 import org.rapporteur.shared.report.ParagraphId;
@@ -74,6 +79,8 @@ public final class DraftState {
     on(SectionAdded.class, DraftState::on);
     on(ParticipantAdded.class, DraftState::on);
     on(ParticipantRemoved.class, DraftState::on);
+    on(MemberEntityAdded.class, DraftState::on);
+    on(MemberEntityRemoved.class, DraftState::on);
     on(ParagraphDrafted.class, DraftState::on);
     on(ParagraphRevised.class, DraftState::on);
     on(ParagraphSubmitted.class, DraftState::on);
@@ -101,6 +108,8 @@ public final class DraftState {
   private final Map<ParagraphId, Paragraph> paragraphs = new HashMap<>();
   private final Map<DecisionId, Decision> decisions = new HashMap<>();
   private final Map<ParticipantId, ParticipantView> participants = new LinkedHashMap<>();
+  /** Member entity codes, in code order, and since when each is a member. */
+  private final Map<String, Instant> members = new TreeMap<>();
 
   private DraftState() {}
 
@@ -152,6 +161,9 @@ public final class DraftState {
     }
     for (ParticipantView participant : view.participants()) {
       state.participants.put(participant.participantId(), participant);
+    }
+    for (MemberView member : view.members()) {
+      state.members.put(member.entity(), member.since());
     }
     return state;
   }
@@ -232,7 +244,26 @@ public final class DraftState {
     header = e.header();
   }
 
+  private void on(MemberEntityAdded e) {
+    members.put(e.entity(), e.at());
+  }
+
+  private void on(MemberEntityRemoved e) {
+    members.remove(e.entity());
+  }
+
+  /** The members as the draft shows them, in code order. */
+  public List<MemberView> memberViews() {
+    return members.entrySet().stream().map(m -> new MemberView(m.getKey(), m.getValue())).toList();
+  }
+
+  /** A member implied by the upgrade rule keeps the instant of the event that first implied it. */
+  private void implyMember(ReportEvent e) {
+    Membership.impliedBy(e).ifPresent(entity -> members.putIfAbsent(entity, e.at()));
+  }
+
   private void on(AgendaItemProposed e) {
+    implyMember(e);
     AgendaItem item = new AgendaItem(e.itemId(), e.title());
     agendaById.put(item.id, item);
     insertAfter(agenda, item, e.afterItemId() == null ? null : agendaById.get(e.afterItemId()));
@@ -282,6 +313,7 @@ public final class DraftState {
   }
 
   private void on(ParagraphDrafted e) {
+    implyMember(e);
     Section section = sectionsById.get(e.sectionId());
     if (section == null) {
       return;
@@ -320,6 +352,7 @@ public final class DraftState {
   }
 
   private void on(DecisionProposed e) {
+    implyMember(e);
     Section section = sectionsById.get(e.sectionId());
     if (section == null) {
       return;
@@ -418,7 +451,7 @@ public final class DraftState {
     return new ReportDraft(reportId, h.body(), h.sessionNumber(), h.title(), h.venue(),
         h.startDate(), h.endDate(), h.language(), h.parentMeeting(), h.parentAgendaItem(),
         h.symbol(), h.footnotes(), status, position, agendaView, sectionViews, decisionViews,
-        new ArrayList<>(participants.values()));
+        new ArrayList<>(participants.values()), new ArrayList<>(members.keySet()), memberViews());
   }
 
   private static final ReportHeader EMPTY_HEADER =

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.rapporteur.query.draft.DraftState;
 import org.rapporteur.query.draft.PendingApprovals;
+import org.rapporteur.shared.draft.MemberView;
 import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportDraft;
 import org.slf4j.Logger;
@@ -215,6 +216,9 @@ final class Projection {
       step.batch.pending(reportId, pending);
     }
     step.pendingAfter.put(reportId, pending);
+    if (!view.members().equals(step.membersBefore.get(reportId))) {
+      step.batch.members(reportId, view.members());
+    }
   }
 
   record Applied(int events, Map<String, Long> positions) {}
@@ -237,6 +241,7 @@ final class Projection {
     final Map<String, Long> positionsBefore = new HashMap<>();
     final Map<String, List<PendingApproval>> pendingBefore = new HashMap<>();
     final Map<String, List<PendingApproval>> pendingAfter = new HashMap<>();
+    final Map<String, List<MemberView>> membersBefore = new HashMap<>();
     int conflicts;
 
     Step(Map<String, Hold> holds) {
@@ -414,6 +419,7 @@ final class Projection {
         ? cached.state()
         : store.draftState(generation, reportId).orElseGet(DraftState::empty);
     step.positionsBefore.put(reportId, state.position());
+    step.membersBefore.put(reportId, state.memberViews());
     if (cached != null && cached.pending() != null) {
       step.pendingBefore.put(reportId, cached.pending());
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.rapporteur.shared.draft.MemberView;
 import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportDraft;
 
@@ -17,6 +18,7 @@ final class ProjectionBatch {
   private final List<Long> released = new ArrayList<>();
   private final Map<String, ReportDraft> drafts = new LinkedHashMap<>();
   private final Map<String, List<PendingApproval>> pending = new LinkedHashMap<>();
+  private final Map<String, List<MemberView>> members = new LinkedHashMap<>();
   private final Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
 
   /** Why a record is kept in {@code q_parked} instead of applied; see V2_3__holds.sql. */
@@ -53,6 +55,10 @@ final class ProjectionBatch {
     pending.put(reportId, approvals);
   }
 
+  void members(String reportId, List<MemberView> views) {
+    members.put(reportId, views);
+  }
+
   void consumed(TopicPartition partition, long offset) {
     nextOffsets.put(partition, offset + 1);
   }
@@ -75,6 +81,10 @@ final class ProjectionBatch {
 
   Map<String, List<PendingApproval>> pending() {
     return pending;
+  }
+
+  Map<String, List<MemberView>> members() {
+    return members;
   }
 
   Map<TopicPartition, Long> nextOffsets() {

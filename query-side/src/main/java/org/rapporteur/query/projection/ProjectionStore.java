@@ -15,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.rapporteur.query.draft.DraftState;
 import org.rapporteur.query.draft.RecordedEvent;
 import org.rapporteur.shared.draft.AuditEntry;
+import org.rapporteur.shared.draft.MemberView;
 import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportSummary;
 import org.rapporteur.shared.report.Actor;
@@ -34,8 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ProjectionStore {
 
   private static final ObjectMapper JSON = ReportEventJson.mapper();
-  private static final List<String> GENERATION_TABLES = List.of("q_event", "q_draft", "q_pending", "q_offset", "q_parked");
-  private static final List<String> REPORT_TABLES = List.of("q_event", "q_draft", "q_pending", "q_parked");
+  private static final List<String> GENERATION_TABLES = List.of("q_event", "q_draft", "q_pending", "q_member", "q_offset", "q_parked");
+  private static final List<String> REPORT_TABLES = List.of("q_event", "q_draft", "q_pending", "q_member", "q_parked");
 
   private final JdbcTemplate jdbc;
 
@@ -232,6 +233,16 @@ public class ProjectionStore {
     // Only the reports whose queue changed: most batches change no report's queue.
     jdbc.batchUpdate("DELETE FROM q_pending WHERE generation = ? AND report_id = ?",
         batch.pending().keySet().stream().map(r -> new Object[] {generation, r}).toList());
+    // Members change seldom: only the reports whose members this batch changed are rewritten.
+    List<Object[]> memberKeys = batch.members().keySet().stream().map(r -> new Object[] {generation, r}).toList();
+    jdbc.batchUpdate("DELETE FROM q_member WHERE generation = ? AND report_id = ?", memberKeys);
+    List<Object[]> members = new ArrayList<>();
+    batch.members().forEach((reportId, views) -> {
+      for (MemberView member : views) {
+        members.add(new Object[] {generation, reportId, member.entity(), OffsetDateTime.ofInstant(member.since(), ZoneOffset.UTC)});
+      }
+    });
+    jdbc.batchUpdate("INSERT INTO q_member (generation, report_id, entity, since) VALUES (?, ?, ?, ?)", members);
     List<Object[]> pending = new ArrayList<>();
     batch.pending().forEach((reportId, approvals) -> {
       int ordinal = 0;
@@ -340,10 +351,40 @@ public class ProjectionStore {
   public List<ReportSummary> reports(int generation) {
     return jdbc.query(
         "SELECT report_id, title, status, position FROM q_draft WHERE generation = ? ORDER BY report_id",
-        (rs, i) ->
-            new ReportSummary(
-                ReportId.of(rs.getString(1)), rs.getString(2), ReportStatus.valueOf(rs.getString(3)), rs.getLong(4)),
+        ProjectionStore::summary,
         generation);
+  }
+
+  /** The reports the entity is a member of. */
+  public List<ReportSummary> reportsOfMember(int generation, String entity) {
+    return jdbc.query(
+        "SELECT d.report_id, d.title, d.status, d.position FROM q_draft d JOIN q_member m"
+            + " ON m.generation = d.generation AND m.report_id = d.report_id"
+            + " WHERE d.generation = ? AND m.entity = ? ORDER BY d.report_id",
+        ProjectionStore::summary,
+        generation,
+        entity);
+  }
+
+  private static ReportSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new ReportSummary(
+        ReportId.of(rs.getString(1)), rs.getString(2), ReportStatus.valueOf(rs.getString(3)), rs.getLong(4));
+  }
+
+  /** Whether the entity is a member of the report; false as well for a report that does not exist. */
+  public boolean isMember(int generation, String reportId, String entity) {
+    return jdbc.queryForObject(
+            "SELECT COUNT(*) FROM q_member WHERE generation = ? AND report_id = ? AND entity = ?",
+            Long.class, generation, reportId, entity) > 0;
+  }
+
+  /** The report's member entities in code order, each with the instant it became one. */
+  public List<MemberView> members(int generation, String reportId) {
+    return jdbc.query(
+        "SELECT entity, since FROM q_member WHERE generation = ? AND report_id = ? ORDER BY entity",
+        (rs, i) -> new MemberView(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class))),
+        generation,
+        reportId);
   }
 
   /** The report's events up to and including {@code maxPosition}, oldest first. */
@@ -430,11 +471,30 @@ public class ProjectionStore {
   }
 
   public List<PendingApproval> pending(int generation, String reportId) {
+    return pending(generation, reportId, null);
+  }
+
+  /**
+   * What waits for the chair, of one report or all; with {@code memberEntity}, only in the reports
+   * that entity is a member of.
+   */
+  public List<PendingApproval> pending(int generation, String reportId, String memberEntity) {
     String sql =
-        "SELECT report_id, paragraph_id, decision_id, revision, text, author_entity FROM q_pending WHERE generation = ?"
+        "SELECT report_id, paragraph_id, decision_id, revision, text, author_entity FROM q_pending p WHERE generation = ?"
             + (reportId == null ? "" : " AND report_id = ?")
+            + (memberEntity == null
+                ? ""
+                : " AND EXISTS (SELECT 1 FROM q_member m WHERE m.generation = p.generation"
+                    + " AND m.report_id = p.report_id AND m.entity = ?)")
             + " ORDER BY report_id, ordinal";
-    Object[] args = reportId == null ? new Object[] {generation} : new Object[] {generation, reportId};
+    List<Object> argList = new ArrayList<>(List.of(generation));
+    if (reportId != null) {
+      argList.add(reportId);
+    }
+    if (memberEntity != null) {
+      argList.add(memberEntity);
+    }
+    Object[] args = argList.toArray();
     return jdbc.query(
         sql,
         (rs, i) ->

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -23,13 +24,16 @@ import org.rapporteur.query.projection.ProjectionProperties;
 import org.rapporteur.query.projection.ProjectionStore;
 import org.rapporteur.query.draft.RecordedEvent;
 import org.rapporteur.shared.draft.AuditEntry;
+import org.rapporteur.shared.draft.MemberView;
 import org.rapporteur.shared.draft.ParagraphRevisionView;
 import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportSummary;
 import org.rapporteur.shared.draft.ReportDraft;
 import org.rapporteur.shared.json.ReportEventJson;
+import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.Identifiers;
 import org.rapporteur.shared.report.ParagraphId;
+import org.rapporteur.shared.report.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -68,8 +72,12 @@ class ReportQueryController {
       responseCode = "200",
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = ReportSummary.class))))
   @GetMapping(value = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> reports() {
-    return json(store.reports(store.activeGeneration()));
+  ResponseEntity<String> reports(Actor actor) {
+    int generation = store.activeGeneration();
+    return json(
+        actor.is(Role.DELEGATE)
+            ? (isBlank(actor.entity()) ? List.of() : store.reportsOfMember(generation, actor.entity()))
+            : store.reports(generation));
   }
 
   @Operation(operationId = "getDraft", summary = "Read a report's draft, now or as it stood")
@@ -81,8 +89,9 @@ class ReportQueryController {
       @PathVariable String reportId,
       @RequestParam(required = false) Long minPosition,
       @RequestParam(required = false) Instant asOf,
-      @RequestParam(required = false) Long atPosition) {
-    int generation = awaitPosition(reportId, minPosition);
+      @RequestParam(required = false) Long atPosition,
+      Actor actor) {
+    int generation = awaitPosition(reportId, minPosition, actor);
     if (asOf == null && atPosition == null) {
       return ResponseEntity.ok()
           .contentType(MediaType.APPLICATION_JSON)
@@ -98,8 +107,9 @@ class ReportQueryController {
       @PathVariable String reportId,
       @RequestParam(required = false) Long minPosition,
       @RequestParam(required = false) Instant asOf,
-      @RequestParam(required = false) Long atPosition) {
-    return document(reportId, minPosition, asOf, atPosition, MediaType.parseMediaType("text/html;charset=UTF-8"), HtmlDocument::render);
+      @RequestParam(required = false) Long atPosition,
+      Actor actor) {
+    return document(reportId, minPosition, asOf, atPosition, actor, MediaType.parseMediaType("text/html;charset=UTF-8"), HtmlDocument::render);
   }
 
   @Operation(operationId = "getDocumentMarkdown", summary = "Read the report rendered as Markdown")
@@ -109,8 +119,9 @@ class ReportQueryController {
       @PathVariable String reportId,
       @RequestParam(required = false) Long minPosition,
       @RequestParam(required = false) Instant asOf,
-      @RequestParam(required = false) Long atPosition) {
-    return document(reportId, minPosition, asOf, atPosition, MARKDOWN, MarkdownDocument::render);
+      @RequestParam(required = false) Long atPosition,
+      Actor actor) {
+    return document(reportId, minPosition, asOf, atPosition, actor, MARKDOWN, MarkdownDocument::render);
   }
 
   @Operation(operationId = "getDocumentAkomaNtoso", summary = "Read the report as Akoma Ntoso 3.0 XML")
@@ -120,8 +131,9 @@ class ReportQueryController {
       @PathVariable String reportId,
       @RequestParam(required = false) Long minPosition,
       @RequestParam(required = false) Instant asOf,
-      @RequestParam(required = false) Long atPosition) {
-    return document(reportId, minPosition, asOf, atPosition, XML, AkomaNtosoDocument::render);
+      @RequestParam(required = false) Long atPosition,
+      Actor actor) {
+    return document(reportId, minPosition, asOf, atPosition, actor, XML, AkomaNtosoDocument::render);
   }
 
   @Operation(operationId = "getAuditTrail", summary = "Read the audit trail")
@@ -138,14 +150,15 @@ class ReportQueryController {
       @RequestParam(required = false) String type,
       @RequestParam(required = false) Instant from,
       @RequestParam(required = false) Instant to,
-      @RequestParam(required = false) String paragraphId) {
+      @RequestParam(required = false) String paragraphId,
+      Actor caller) {
     if (limit < 1 || limit > 10_000) {
       throw new QueryProblems.InvalidParameter("limit", "limit must be 1..10000");
     }
     if (type != null && !ReportEventJson.typeNames().contains(type)) {
       throw new QueryProblems.InvalidParameter("type", "unknown event type '" + type + "'");
     }
-    int generation = awaitPosition(reportId, minPosition);
+    int generation = awaitPosition(reportId, minPosition, caller);
     requireReport(generation, reportId);
     List<AuditEntry> entries =
         store.audit(generation, reportId, new AuditFilter(afterPosition, actor, type, from, to, paragraphId), limit + 1);
@@ -169,8 +182,9 @@ class ReportQueryController {
   ResponseEntity<String> history(
       @PathVariable String reportId,
       @PathVariable String paragraphId,
-      @RequestParam(required = false) Long minPosition) {
-    int generation = awaitPosition(reportId, minPosition);
+      @RequestParam(required = false) Long minPosition,
+      Actor actor) {
+    int generation = awaitPosition(reportId, minPosition, actor);
     requireReport(generation, reportId);
     if (!Identifiers.VALID.matcher(paragraphId).matches()) {
       throw new QueryProblems.UnknownParagraph(paragraphId);
@@ -190,17 +204,32 @@ class ReportQueryController {
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = PendingApproval.class))))
   @GetMapping(value = "/api/approvals/pending", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> pending(
-      @RequestParam(required = false) String reportId, @RequestParam(required = false) Long minPosition) {
+      @RequestParam(required = false) String reportId, @RequestParam(required = false) Long minPosition, Actor actor) {
     if (minPosition != null && reportId == null) {
       throw new QueryProblems.InvalidParameter("minPosition", "minPosition needs the reportId it refers to");
     }
-    int generation = reportId == null ? store.activeGeneration() : awaitPosition(reportId, minPosition);
+    int generation = reportId == null ? store.activeGeneration() : awaitPosition(reportId, minPosition, actor);
+    if (actor.is(Role.DELEGATE)) {
+      return json(isBlank(actor.entity()) ? List.of() : store.pending(generation, reportId, actor.entity()));
+    }
     return json(store.pending(generation, reportId));
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = MemberView.class))))
+  @GetMapping(value = "/api/reports/{reportId}/members", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> members(
+      @PathVariable String reportId, @RequestParam(required = false) Long minPosition, Actor actor) {
+    int generation = awaitPosition(reportId, minPosition, actor);
+    requireReport(generation, reportId);
+    return json(store.members(generation, reportId));
+  }
+
   private ResponseEntity<String> document(
-      String reportId, Long minPosition, Instant asOf, Long atPosition, MediaType type, Function<ReportDraft, String> renderer) {
-    int generation = awaitPosition(reportId, minPosition);
+      String reportId, Long minPosition, Instant asOf, Long atPosition, Actor actor, MediaType type,
+      Function<ReportDraft, String> renderer) {
+    int generation = awaitPosition(reportId, minPosition, actor);
     ReportDraft draft =
         asOf == null && atPosition == null
             ? store.draft(generation, reportId).orElseThrow(() -> new QueryProblems.UnknownReport(reportId))
@@ -229,28 +258,61 @@ class ReportQueryController {
     return DraftState.fold(events).toView();
   }
 
-  /** Waits for {@code minPosition} of the report, or answers 503; returns the generation to read. */
-  private int awaitPosition(String reportId, Long minPosition) {
+  /**
+   * Waits for {@code minPosition} of a report the caller sees, or answers 503; returns the
+   * generation to read. A report hidden from the caller is answered as one that does not exist:
+   * 404 at once without {@code minPosition}; with it, the whole wait and then 503, as a report that
+   * never comes would, unless the report admits the caller meanwhile.
+   */
+  private int awaitPosition(String reportId, Long minPosition, Actor actor) {
     if (!Identifiers.VALID.matcher(reportId).matches()) {
       throw new QueryProblems.UnknownReport(reportId);
     }
     if (minPosition != null && minPosition > 0) {
+      long deadline = System.nanoTime() + properties.maxPositionWait().toNanos();
+      long awaited = minPosition;
       try {
-        boolean reached =
-            positions.await(
-                reportId,
-                minPosition,
-                properties.maxPositionWait(),
-                () -> store.position(store.activeGeneration(), reportId));
-        if (!reached) {
-          throw new QueryProblems.PositionNotReached(reportId, minPosition);
+        while (true) {
+          Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
+          boolean reached =
+              !remaining.isNegative()
+                  && positions.await(
+                      reportId, awaited, remaining, () -> store.position(store.activeGeneration(), reportId));
+          if (!reached) {
+            throw new QueryProblems.PositionNotReached(reportId, minPosition);
+          }
+          int generation = store.activeGeneration();
+          if (sees(actor, generation, reportId)) {
+            return generation;
+          }
+          awaited = Math.max(awaited, store.position(generation, reportId)) + 1;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new QueryProblems.PositionNotReached(reportId, minPosition);
       }
     }
-    return store.activeGeneration();
+    int generation = store.activeGeneration();
+    if (!sees(actor, generation, reportId)) {
+      throw new QueryProblems.UnknownReport(reportId);
+    }
+    return generation;
+  }
+
+  /**
+   * Whether the caller sees the report: the secretary, chair, auditor and admin see every one; a
+   * delegate those its entity is a member of. One query either way for a delegate, whether the
+   * report exists or not.
+   */
+  private boolean sees(Actor actor, int generation, String reportId) {
+    if (!actor.is(Role.DELEGATE)) {
+      return true;
+    }
+    return !isBlank(actor.entity()) && store.isMember(generation, reportId, actor.entity());
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   private void requireReport(int generation, String reportId) {

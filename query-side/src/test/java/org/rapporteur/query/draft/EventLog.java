@@ -19,6 +19,8 @@ import org.rapporteur.shared.report.DecisionAdopted;
 import org.rapporteur.shared.report.DecisionId;
 import org.rapporteur.shared.report.DecisionKind;
 import org.rapporteur.shared.report.DecisionProposed;
+import org.rapporteur.shared.report.MemberEntityAdded;
+import org.rapporteur.shared.report.MemberEntityRemoved;
 import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphDrafted;
 import org.rapporteur.shared.report.ParagraphEvent;
@@ -80,6 +82,7 @@ public final class EventLog {
         .participant("wmo", "WMO", "World Meteorological Organization",
             ParticipantRole.REPRESENTATIVE)
         .removeParticipant("wmo")
+        .member("WMO").removeMember("WMO")
         .paragraph("p1", "intro", "The Meeting held its fortieth session online.")
         .revise("p1", "The Meeting held its fortieth session online on 20 and 21 August 2020.")
         .submit("p1").returnWith("p1", "Please give the dates.").approve("p1")
@@ -147,6 +150,14 @@ public final class EventLog {
   public EventLog participant(String id, String entity, String name, ParticipantRole role) {
     return add(new ParticipantAdded(REPORT, ParticipantId.of(id), entity, name, role, SECRETARY,
         nextInstant()));
+  }
+
+  public EventLog member(String entity) {
+    return add(new MemberEntityAdded(REPORT, entity, SECRETARY, nextInstant()));
+  }
+
+  public EventLog removeMember(String entity) {
+    return add(new MemberEntityRemoved(REPORT, entity, SECRETARY, nextInstant()));
   }
 
   public EventLog removeParticipant(String id) {

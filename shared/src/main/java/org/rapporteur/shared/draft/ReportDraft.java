@@ -7,7 +7,9 @@ import org.rapporteur.shared.report.ReportStatus;
 
 /**
  * The draft of a report as it stands at {@code position}: the answer of {@code GET
- * /api/reports/{r}}, now or as it stood at a past position or instant.
+ * /api/reports/{r}}, now or as it stood at a past position or instant. {@code memberEntities} are
+ * the codes of the entities that take part, in code order; {@code members} the same with the
+ * instant each became one.
  */
 public record ReportDraft(
     ReportId reportId,
@@ -27,7 +29,9 @@ public record ReportDraft(
     List<AgendaItemView> agenda,
     List<SectionView> sections,
     List<DecisionView> decisions,
-    List<ParticipantView> participants) {
+    List<ParticipantView> participants,
+    List<String> memberEntities,
+    List<MemberView> members) {
 
   public ReportDraft {
     footnotes = footnotes == null ? List.of() : List.copyOf(footnotes);
@@ -35,5 +39,7 @@ public record ReportDraft(
     sections = sections == null ? List.of() : List.copyOf(sections);
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
     participants = participants == null ? List.of() : List.copyOf(participants);
+    memberEntities = memberEntities == null ? List.of() : List.copyOf(memberEntities);
+    members = members == null ? List.of() : List.copyOf(members);
   }
 }

@@ -13,6 +13,8 @@ public sealed interface ReportCommand
         AddSection,
         AddParticipant,
         RemoveParticipant,
+        AddMemberEntity,
+        RemoveMemberEntity,
         DraftParagraph,
         ReviseParagraph,
         SubmitParagraph,

@@ -15,6 +15,8 @@ public sealed interface ReportEvent
         SectionAdded,
         ParticipantAdded,
         ParticipantRemoved,
+        MemberEntityAdded,
+        MemberEntityRemoved,
         ParagraphEvent,
         DecisionProposed,
         DecisionAdopted,

@@ -15,6 +15,8 @@ import org.rapporteur.shared.report.DecisionAdopted;
 import org.rapporteur.shared.report.DecisionId;
 import org.rapporteur.shared.report.DecisionKind;
 import org.rapporteur.shared.report.DecisionProposed;
+import org.rapporteur.shared.report.MemberEntityAdded;
+import org.rapporteur.shared.report.MemberEntityRemoved;
 import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphDrafted;
 import org.rapporteur.shared.report.ParagraphId;
@@ -128,6 +130,8 @@ final class GoldenEvents {
             "The Meeting agreed to hold its forty-first session in Geneva.", "ITU", ITU, at(17)));
     expected.put("v1/DecisionAdopted.json", new DecisionAdopted(REPORT, DECISION, CHAIR, at(18)));
     expected.put("v1/ReportAdopted.json", new ReportAdopted(REPORT, CHAIR, at(19)));
+    expected.put("v1/MemberEntityAdded.json", new MemberEntityAdded(REPORT, "WMO", SECRETARY, at(20)));
+    expected.put("v1/MemberEntityRemoved.json", new MemberEntityRemoved(REPORT, "WMO", SECRETARY, at(21)));
     return expected;
   }
 
