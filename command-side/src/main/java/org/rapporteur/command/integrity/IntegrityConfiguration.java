@@ -1,17 +1,31 @@
 package org.rapporteur.command.integrity;
 
+import java.util.List;
+import org.rapporteur.command.eventstore.StoredEvent;
+import org.rapporteur.command.report.ChainHead;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The record's integrity on the command side: the chain's verifier and who sees its answers. */
+/** The record's integrity on the command side: the chain's verifier, its head for adoptions, who sees the answers. */
 @Configuration(proxyBeanMethods = false)
 class IntegrityConfiguration {
 
   @Bean
   ChainVerifier chainVerifier(JdbcTemplate jdbc) {
     return new ChainVerifier(jdbc);
+  }
+
+  /** The head an adoption names: the link the store holds with the report's event at a position. */
+  @Bean
+  ChainHead chainHead(JdbcTemplate jdbc) {
+    return (reportId, position) -> {
+      List<String> hashes = jdbc.query(
+          "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+          (row, i) -> StoredEvent.read(row, 1).storedHash(), reportId.value(), position - 1);
+      return hashes.isEmpty() ? null : hashes.get(0);
+    };
   }
 
   /** Every role sees every report that exists (API.md 1); a report's membership narrows it. */

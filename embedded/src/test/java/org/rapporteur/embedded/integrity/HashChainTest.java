@@ -160,6 +160,44 @@ abstract class HashChainTest extends EmbeddedApiTest {
     assertThat(api().get(null, "/api/reports/any/verification").statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void approvalsAndTheAdoptionNameTheHashesTheyStandOnAndRenditionsNameTheRecordTheyCameFrom() throws Exception {
+    Api api = api();
+    String reportId = reportOfFourEvents();
+    String paragraphId = paragraphIdOf(reportId);
+    assertThat(api.post("chair", "/api/reports/" + reportId + "/paragraphs/" + paragraphId + "/approval", "{\"revision\":1}")
+        .statusCode()).isEqualTo(200);
+    assertThat(api.post("chair", "/api/reports/" + reportId + "/adoption", null).statusCode()).isEqualTo(200);
+    assertThat(api.getWhenProjected(reportId, 6, Duration.ofSeconds(60)).statusCode()).isEqualTo(200);
+
+    JsonNode audit = json(api.get("auditor", "/api/reports/" + reportId + "/audit"));
+    // sha256sum of the UTF-8 bytes of "The meeting opened.", computed outside the product
+    assertThat(audit.get(4).get("payload").get("textHash").asText())
+        .isEqualTo("2d69026fcfc7e14f69a6d44e91f28210fc04afe185e164d125a5cac2da4664be");
+    String approvalHash = audit.get(4).get("hash").asText();
+    assertThat(audit.get(5).get("payload").get("headHash").asText()).as("the head the chair adopted").isEqualTo(approvalHash);
+    String head = audit.get(5).get("hash").asText();
+    assertThat(api.get("auditor", "/api/reports/" + reportId + "/document.html").body())
+        .contains("<footer class=\"record-provenance\"><p>Rendered from position 6 of the record, head hash " + head + ".</p>");
+    assertThat(api.get("auditor", "/api/reports/" + reportId + "/document.md").body())
+        .contains("Rendered from position 6 of the record, head hash " + head + ".");
+    assertThat(api.get("auditor", "/api/reports/" + reportId + "/document.xml").body())
+        .contains("position=\"6\" headHash=\"" + head + "\"");
+
+    // The projection's text no longer the approved one: the adopted report is not rendered.
+    jdbc.update("UPDATE q_draft SET draft = REPLACE(draft, 'The meeting opened.', 'The meeting never opened.') WHERE report_id = ?",
+        reportId);
+    HttpResponse<String> refused = api.get("auditor", "/api/reports/" + reportId + "/document.html");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(json(refused).get("type").asText()).isEqualTo("urn:rapporteur:problem:text-not-as-approved");
+    assertThat(json(refused).get("paragraphIds").get(0).asText()).isEqualTo(paragraphId);
+  }
+
+  private String paragraphIdOf(String reportId) throws Exception {
+    JsonNode draft = json(api().getWhenProjected(reportId, 4, Duration.ofSeconds(60)));
+    return draft.get("sections").get(0).get("paragraphs").get(0).get("paragraphId").asText();
+  }
+
   private JsonNode verification(String reportId) throws Exception {
     HttpResponse<String> answer = api().get("auditor", "/api/reports/" + reportId + "/verification");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

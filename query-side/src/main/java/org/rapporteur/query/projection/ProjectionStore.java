@@ -3,6 +3,7 @@ package org.rapporteur.query.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportSummary;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.DecisionId;
+import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphId;
 import org.rapporteur.shared.report.ReportId;
 import org.rapporteur.shared.report.ReportStatus;
@@ -142,6 +144,31 @@ public class ProjectionStore {
             (rs, i) -> rs.getString(1) == null ? "" : rs.getString(1), generation, reportId, position)
         .stream()
         .findFirst();
+  }
+
+  /** The hash of the event applied at the report's position, or null when there is none or it has none. */
+  public String headHash(int generation, String reportId, long position) {
+    return hash(generation, reportId, position).filter(hash -> !hash.isEmpty()).orElse(null);
+  }
+
+  /**
+   * The SHA-256 of the text the last approval of each paragraph named, up to a position, by
+   * paragraph id; approvals stored before texts were bound name none and are left out.
+   */
+  public Map<String, String> approvedTextHashes(int generation, String reportId, long upTo) {
+    Map<String, String> hashes = new HashMap<>();
+    jdbc.query(
+        "SELECT payload FROM q_event WHERE generation = ? AND report_id = ? AND type = 'ParagraphApproved'"
+            + " AND position <= ? ORDER BY position",
+        rs -> {
+          ParagraphApproved approved = (ParagraphApproved) ReportEventJson.fromBytes(
+              "ParagraphApproved", rs.getString(1).getBytes(StandardCharsets.UTF_8));
+          if (approved.textHash() != null) {
+            hashes.put(approved.paragraphId().value(), approved.textHash());
+          }
+        },
+        generation, reportId, upTo);
+    return hashes;
   }
 
   /** Whether this unreadable record is quarantined already: a redelivery is not kept twice. */

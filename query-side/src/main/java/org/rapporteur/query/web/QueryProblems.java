@@ -1,5 +1,6 @@
 package org.rapporteur.query.web;
 
+import java.util.List;
 import org.rapporteur.identity.Problems;
 import org.rapporteur.query.projection.ProjectionRebuild;
 import org.rapporteur.query.projection.ReportProjector;
@@ -57,6 +58,25 @@ class QueryProblems {
     PositionNotReached(String reportId, long position) {
       super("The projection of report '" + reportId + "' has not reached position " + position + " yet; retry shortly.");
     }
+  }
+
+  /** An adopted report whose paragraphs' texts are not the texts their approvals named. */
+  static final class TextNotAsApproved extends RuntimeException {
+    final List<String> paragraphIds;
+
+    TextNotAsApproved(String reportId, List<String> paragraphIds) {
+      super("Report '" + reportId + "' is adopted, but the text of paragraphs " + paragraphIds
+          + " is not the text their approval fixed; it is not rendered. Verify the report and re-project it.");
+      this.paragraphIds = List.copyOf(paragraphIds);
+    }
+  }
+
+  @ExceptionHandler(TextNotAsApproved.class)
+  ProblemDetail textNotAsApproved(TextNotAsApproved e) {
+    log.error("{}", e.getMessage());
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, "text-not-as-approved", e.getMessage());
+    problem.setProperty("paragraphIds", e.paragraphIds);
+    return problem;
   }
 
   @ExceptionHandler(UnknownReport.class)
