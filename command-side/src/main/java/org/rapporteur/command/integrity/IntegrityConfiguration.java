@@ -1,5 +1,6 @@
 package org.rapporteur.command.integrity;
 
+import java.time.Clock;
 import java.util.List;
 import org.rapporteur.command.eventstore.StoredEvent;
 import org.rapporteur.command.report.ChainHead;
@@ -15,6 +16,11 @@ class IntegrityConfiguration {
   @Bean
   ChainVerifier chainVerifier(JdbcTemplate jdbc) {
     return new ChainVerifier(jdbc);
+  }
+
+  @Bean
+  EvidenceBundle evidenceBundle(JdbcTemplate jdbc, ChainVerifier verifier) {
+    return new EvidenceBundle(jdbc, verifier, Clock.systemUTC());
   }
 
   /** The head an adoption names: the link the store holds with the report's event at a position. */

@@ -65,6 +65,11 @@ class CommandProblems {
     return problem(HttpStatus.NOT_FOUND, "unknown-report", e.getMessage());
   }
 
+  @ExceptionHandler(ReportIntegrityController.NotAnAuditor.class)
+  ProblemDetail notAnAuditor(ReportIntegrityController.NotAnAuditor e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden-role", e.getMessage());
+  }
+
   @ExceptionHandler(AggregateNotFoundException.class)
   ProblemDetail unknownReport(AggregateNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "unknown-report", "No report '" + e.getAggregateIdentifier() + "' exists.");

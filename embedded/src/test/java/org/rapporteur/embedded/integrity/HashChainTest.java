@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.rapporteur.embedded.Api;
 import org.rapporteur.embedded.EmbeddedApiTest;
+import org.rapporteur.shared.integrity.BundleVerifier;
 import org.rapporteur.shared.integrity.CanonicalJson;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.testing.Await;
@@ -196,6 +202,44 @@ abstract class HashChainTest extends EmbeddedApiTest {
   private String paragraphIdOf(String reportId) throws Exception {
     JsonNode draft = json(api().getWhenProjected(reportId, 4, Duration.ofSeconds(60)));
     return draft.get("sections").get(0).get("paragraphs").get(0).get("paragraphId").asText();
+  }
+
+  @Test
+  void theAuditorsEvidenceVerifiesOfflineAndEvidenceOfATamperedStoreDoesNot() throws Exception {
+    String reportId = reportOfFourEvents();
+
+    HttpResponse<byte[]> evidence = evidence("auditor", reportId);
+
+    assertThat(evidence.statusCode()).isEqualTo(200);
+    assertThat(evidence.headers().firstValue("Content-Type")).hasValue("application/zip");
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(new ByteArrayInputStream(evidence.body()));
+    assertThat(verdict.verified()).as(verdict.toString()).isTrue();
+    assertThat(verdict.events()).isEqualTo(4);
+    assertThat(verdict.headHash()).isEqualTo(verification(reportId).get("headHash").asText());
+
+    jdbc.update("DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 2", reportId);
+    BundleVerifier.Verdict tampered = BundleVerifier.verify(new ByteArrayInputStream(evidence("auditor", reportId).body()));
+    assertThat(tampered.verified()).isFalse();
+    assertThat(tampered.firstBrokenPosition()).isEqualTo(3);
+  }
+
+  @Test
+  void onlyAuditorsAndAdminsTakeTheEvidence() throws Exception {
+    String reportId = reportOfFourEvents();
+
+    assertThat(evidence("admin", reportId).statusCode()).isEqualTo(200);
+    assertThat(evidence("secretary", reportId).statusCode()).isEqualTo(403);
+    assertThat(evidence("itu", reportId).statusCode()).isEqualTo(403);
+    assertThat(evidence("auditor", "nothing-" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+  }
+
+  private HttpResponse<byte[]> evidence(String user, String reportId) throws Exception {
+    String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/" + reportId + "/evidence"))
+        .header("Authorization", "Basic " + credentials)
+        .GET()
+        .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private JsonNode verification(String reportId) throws Exception {
