@@ -23,6 +23,8 @@ public final class AkomaNtosoDocument {
 
   /** The Akoma Ntoso 3.0 namespace. */
   public static final String NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+  /** The namespace of the provenance element in {@code <proprietary>}. */
+  public static final String RECORD_NAMESPACE = "urn:rapporteur:record";
 
   private static final Map<String, String> ISO_639_2 =
       Map.of("zh", "zho", "en", "eng", "fr", "fra", "ru", "rus", "ar", "ara", "es", "spa");
@@ -32,6 +34,7 @@ public final class AkomaNtosoDocument {
   private final StringBuilder out = new StringBuilder(16384);
   private final Map<String, String> organizationIds = new LinkedHashMap<>();
   private int depth;
+  private Provenance provenance;
 
   private AkomaNtosoDocument(ReportDraft draft) {
     this.layout = ReportLayout.of(draft);
@@ -46,6 +49,16 @@ public final class AkomaNtosoDocument {
   /** The XML document for the draft as it stands. */
   public static String render(ReportDraft draft) {
     return new AkomaNtosoDocument(draft).document();
+  }
+
+  /**
+   * The XML document, its metadata naming the record it was rendered from (none when null): a
+   * {@code <proprietary>} block, Akoma Ntoso's place for a producer's own metadata.
+   */
+  public static String render(ReportDraft draft, Provenance from) {
+    AkomaNtosoDocument document = new AkomaNtosoDocument(draft);
+    document.provenance = from;
+    return document.document();
   }
 
   private String document() {
@@ -140,6 +153,12 @@ public final class AkomaNtosoDocument {
       leaf("<TLCConcept eId=\"adopted\" href=\"/akn/ontology/concepts/un/adopted\" showAs=\"adopted\"/>");
     }
     close("</references>");
+    if (provenance != null) {
+      open("<proprietary source=\"#rapporteur\">");
+      leaf("<rapporteur:record xmlns:rapporteur=\"" + RECORD_NAMESPACE + "\" position=\"" + provenance.position() + "\""
+          + (provenance.headHash() == null ? "" : " headHash=\"" + x(provenance.headHash()) + "\"") + "/>");
+      close("</proprietary>");
+    }
     close("</meta>");
   }
 

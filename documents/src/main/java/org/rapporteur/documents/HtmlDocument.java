@@ -66,6 +66,11 @@ public final class HtmlDocument {
 
   /** The complete page for the draft as it stands. */
   public static String render(ReportDraft draft) {
+    return render(draft, null);
+  }
+
+  /** The complete page, with a footer line naming the record it was rendered from (none when null). */
+  public static String render(ReportDraft draft, Provenance from) {
     ReportLayout layout = ReportLayout.of(draft);
     Labels labels = layout.labels;
     StringBuilder out = new StringBuilder(8192);
@@ -84,6 +89,9 @@ public final class HtmlDocument {
     out.append("</main>\n");
     if (layout.annex != null) {
       annex(out, layout);
+    }
+    if (from != null) {
+      out.append("<footer class=\"record-provenance\"><p>").append(esc(from.line())).append("</p></footer>\n");
     }
     out.append("</body>\n</html>\n");
     return out.toString();

@@ -27,6 +27,18 @@ public final class MarkdownDocument {
     return new MarkdownDocument(draft).document();
   }
 
+  /** The Markdown text, ending with a line naming the record it was rendered from (none when null). */
+  public static String render(ReportDraft draft, Provenance from) {
+    MarkdownDocument document = new MarkdownDocument(draft);
+    String text = document.document();
+    if (from == null) {
+      return text;
+    }
+    document.block("---");
+    document.block(esc(from.line()));
+    return document.out.toString();
+  }
+
   private String document() {
     int notes = draft.footnotes().size();
     if (draft.symbol() != null && !draft.symbol().isBlank()) {

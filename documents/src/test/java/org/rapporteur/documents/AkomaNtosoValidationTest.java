@@ -1,5 +1,6 @@
 package org.rapporteur.documents;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,10 @@ class AkomaNtosoValidationTest {
   }
 
   private static void assertValid(ReportDraft draft) {
-    String xml = AkomaNtosoDocument.render(draft);
+    assertValid(AkomaNtosoDocument.render(draft));
+  }
+
+  private static void assertValid(String xml) {
     Validator validator = schema.newValidator();
     assertThatCode(() -> validator.validate(new StreamSource(new StringReader(xml))))
         .as("Akoma Ntoso output must validate:%n%s", xml)
@@ -56,6 +60,16 @@ class AkomaNtosoValidationTest {
   @Test
   void justCreatedEmptyReportValidates() {
     assertValid(TestDrafts.justCreated());
+  }
+
+  @Test
+  void theRecordARenditionWasRenderedFromIsNamedInValidMetadata() {
+    String hash = "ab".repeat(32);
+    String xml = AkomaNtosoDocument.render(TestDrafts.chinese(ReportStatus.ADOPTED), new Provenance(42, hash));
+
+    assertThat(xml).contains("<proprietary source=\"#rapporteur\">")
+        .contains("<rapporteur:record xmlns:rapporteur=\"urn:rapporteur:record\" position=\"42\" headHash=\"" + hash + "\"/>");
+    assertValid(xml);
   }
 
   @Test

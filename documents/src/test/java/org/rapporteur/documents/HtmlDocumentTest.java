@@ -84,4 +84,15 @@ class HtmlDocumentTest {
         .contains("<span class=\"role\">Chair:</span> <span class=\"person\">N. Hedman</span> (<span class=\"entity\">Office for Outer Space Affairs</span>)")
         .contains("United Nations entities");
   }
+
+  @Test
+  void aRenditionOfTheRecordEndsWithTheHeadHashAndPositionItWasRenderedFrom() {
+    String hash = "ab".repeat(32);
+
+    String rendered = HtmlDocument.render(TestDrafts.chinese(ReportStatus.ADOPTED), new Provenance(42, hash));
+
+    assertThat(rendered).endsWith("<footer class=\"record-provenance\"><p>Rendered from position 42 of the record, head hash " + hash + ".</p></footer>\n</body>\n</html>\n");
+    assertThat(HtmlDocument.render(TestDrafts.chinese(ReportStatus.ADOPTED))).as("a draft rendered alone names no record")
+        .doesNotContain("record-provenance");
+  }
 }

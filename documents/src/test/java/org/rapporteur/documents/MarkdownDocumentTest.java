@@ -29,4 +29,15 @@ class MarkdownDocumentTest {
   void withdrawnUnitsAreLeftOutAndTheAgendaIsEmbedded() {
     assertThat(md).doesNotContain("撤回").contains("3\\. 外空协调会议通过了以下议程：\n\n1. 会议开幕。\n2. 通过议程。\n3. 秘书长的报告");
   }
+
+  @Test
+  void aRenditionOfTheRecordEndsWithTheHeadHashAndPositionItWasRenderedFrom() {
+    String hash = "ab".repeat(32);
+
+    String rendered = MarkdownDocument.render(TestDrafts.chinese(ReportStatus.ADOPTED), new Provenance(42, hash));
+
+    assertThat(rendered).endsWith("\n\n---\n\nRendered from position 42 of the record, head hash " + hash + ".\n\n");
+    assertThat(MarkdownDocument.render(TestDrafts.chinese(ReportStatus.ADOPTED))).as("a draft rendered alone names no record")
+        .doesNotContain("Rendered from position");
+  }
 }

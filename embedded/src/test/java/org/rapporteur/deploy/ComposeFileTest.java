@@ -101,6 +101,28 @@ class ComposeFileTest {
     assertThat(nginx).containsPattern("~\\^/api/admin/publication\\s+command-side:" + serverPort("command-side") + "\\s*;");
   }
 
+  @Test
+  void frontDoorSendsTheReadsOfTheEventStoreToTheCommandSide() {
+    String commandSide = "command-side:" + serverPort("command-side");
+    assertThat(uriRoute("/api/reports/r-1/verification")).isEqualTo(commandSide);
+    assertThat(uriRoute("/api/reports/r-1/evidence")).isEqualTo(commandSide);
+    assertThat(uriRoute("/api/reports/r-1/audit")).as("other reads go by method").isNull();
+    assertThat(uriRoute("/api/reports/r-1/paragraphs/p-1/verification")).isNull();
+  }
+
+  /** The upstream of the first regular expression of the $uri map that matches the path, as nginx picks it; or null. */
+  private String uriRoute(String path) {
+    Matcher block = Pattern.compile("map\\s+\\$uri\\s+\\$\\w+\\s*\\{([^}]*)}").matcher(nginx);
+    assertThat(block.find()).isTrue();
+    Matcher entry = Pattern.compile("(?m)^\\s*~(\\S+)\\s+(\\S+)\\s*;").matcher(block.group(1));
+    while (entry.find()) {
+      if (Pattern.compile(entry.group(1)).matcher(path).find()) {
+        return entry.group(2);
+      }
+    }
+    return null;
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"command-side", "query-side"})
   void sideListensOn8080AsTheFrontDoorExpects(String side) {

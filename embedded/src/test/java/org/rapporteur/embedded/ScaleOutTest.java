@@ -33,9 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Two command-side instances, as docker-compose can run them, writing one report in one
  * PostgreSQL event store. Each delegate's requests alternate between the instances, as a
  * round-robin front door sends them: both instances append to the same report stream, the loser
- * of each race is sent again on the report as it now stands, and no accepted write is lost or
- * doubled. Only the command side runs: the property under test is the event store's, and the
- * query side would add nothing but start-up time.
+ * of each race is sent again on the report as it now stands, no accepted write is lost or
+ * doubled, and the hash chain follows the winner of each race. Only the command side runs: the
+ * property under test is the event store's, and the query side would add nothing but start-up time.
  */
 class ScaleOutTest {
 
@@ -130,6 +130,10 @@ class ScaleOutTest {
     List<String> stored = paragraphEventsInStore(reportId);
     assertThat(stored).containsExactlyInAnyOrderElementsOf(accepted);
     assertThat(retries()).as("commands that lost a race and were sent again").isPositive();
+    JsonNode verification = EmbeddedApiTest.json(first.get("auditor", "/api/reports/" + reportId + "/verification"));
+    assertThat(verification.get("verified").asBoolean()).as("the chain follows the winner of every race: " + verification)
+        .isTrue();
+    assertThat(verification.get("events").asLong()).isEqualTo(stored.size() + 2);
   }
 
   private static Api api(int instance) {

@@ -290,11 +290,13 @@ class ApiDocumentation {
         switch (member.jsonType()) {
           case "integer" -> new IntegerSchema().format("int64");
           case "array" ->
-              new ArraySchema()
-                  .items(
-                      new ObjectSchema()
-                          .addProperty("field", new StringSchema())
-                          .addProperty("message", new StringSchema()));
+              member == ProblemType.Member.PARAGRAPH_IDS
+                  ? new ArraySchema().items(new StringSchema())
+                  : new ArraySchema()
+                      .items(
+                          new ObjectSchema()
+                              .addProperty("field", new StringSchema())
+                              .addProperty("message", new StringSchema()));
           default -> new StringSchema();
         };
     return schema.description(member.description() + " Only in: " + rules + ".");

@@ -95,7 +95,8 @@ public class EventStoreConfiguration {
       Serializer serializer,
       @Qualifier("eventSerializer") Serializer eventSerializer,
       PublishingProperties publishing) {
-    return JdbcEventStorageEngine.builder()
+    // Chains every report event to the one before as it stores it (API.md 1.1, ADR 0008).
+    return new ChainingEventStorageEngine(JdbcEventStorageEngine.builder()
         // A hole in the global index is an event whose transaction has not committed yet, or one
         // rolled back. The publisher must not give up on the first kind: keep each hole for the
         // gap timeout (10 minutes by default, far past any command's transaction) and however many
@@ -108,8 +109,7 @@ public class EventStoreConfiguration {
         .eventSerializer(eventSerializer)
         .upcasterChain(new ReportEventUpcaster(ReportEventJson.upcasters()))
         // Turns the unique (aggregate, sequence) violation into Axon's concurrency exceptions.
-        .persistenceExceptionResolver(new UniqueViolationResolver())
-        .build();
+        .persistenceExceptionResolver(new UniqueViolationResolver()));
   }
 
   @Bean

@@ -16,6 +16,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -71,7 +72,8 @@ public class KafkaEventPublisher {
       ReportEvent event,
       @MessageIdentifier String eventId,
       @SequenceNumber Long sequenceNumber,
-      @Timestamp Instant timestamp) {
+      @Timestamp Instant timestamp,
+      MetaData metaData) {
     try {
       reportTopic.ensure(); // when Kafka was down at start, the topic is created or checked here
     } catch (RuntimeException e) {
@@ -82,7 +84,7 @@ public class KafkaEventPublisher {
     long position = sequenceNumber + 1;
     String reportId = event.reportId().value();
     pendingSends().add(new Send(reportId, position, eventId,
-        producer.send(ReportEventRecords.toRecord(topic, event, eventId, position, timestamp))));
+        producer.send(ReportEventRecords.toRecord(topic, event, eventId, position, timestamp, metaData))));
   }
 
   private record Send(String reportId, long position, String eventId, Future<RecordMetadata> ack) {}

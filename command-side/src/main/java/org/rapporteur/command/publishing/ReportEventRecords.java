@@ -4,20 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.messaging.MetaData;
+import org.rapporteur.command.eventstore.StoredEvent;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.ReportEvent;
 
 /**
  * A stored event as a Kafka record: key = report id, value = the event's JSON, headers in the
- * CloudEvents 1.0 Kafka binding (binary mode) plus the position and the actor.
+ * CloudEvents 1.0 Kafka binding (binary mode) plus the position, the actor and the event's link in
+ * its report's hash chain ({@code ce_hash}, {@code ce_previoushash}; absent only for an event
+ * stored before the chain existed and not chained since).
  */
 final class ReportEventRecords {
 
   private ReportEventRecords() {}
 
   static ProducerRecord<byte[], byte[]> toRecord(
-      String topic, ReportEvent event, String eventId, long position, Instant timestamp) {
+      String topic, ReportEvent event, String eventId, long position, Instant timestamp, MetaData metaData) {
     String reportId = event.reportId().value();
     Actor actor = event.actor();
     RecordHeaders headers = new RecordHeaders();
@@ -32,6 +36,11 @@ final class ReportEventRecords {
     header(headers, "ce_actorrole", actor.role().name());
     if (actor.entity() != null) {
       header(headers, "ce_actorentity", actor.entity());
+    }
+    if (metaData.get(StoredEvent.HASH) instanceof String hash
+        && metaData.get(StoredEvent.PREVIOUS_HASH) instanceof String previousHash) {
+      header(headers, "ce_hash", hash);
+      header(headers, "ce_previoushash", previousHash);
     }
     return new ProducerRecord<>(
         topic, null, reportId.getBytes(StandardCharsets.UTF_8), ReportEventJson.toBytes(event), headers);

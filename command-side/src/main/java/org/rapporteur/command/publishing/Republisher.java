@@ -67,7 +67,8 @@ public class Republisher {
       DomainEventMessage<?> message = stream.next();
       last = message.getSequenceNumber() + 1;
       sends.add(producer.send(ReportEventRecords.toRecord(
-          topic, (ReportEvent) message.getPayload(), message.getIdentifier(), last, message.getTimestamp())));
+          topic, (ReportEvent) message.getPayload(), message.getIdentifier(), last, message.getTimestamp(),
+          message.getMetaData())));
     }
     if (sends.isEmpty()) {
       throw new UnknownReport(reportId);

@@ -20,6 +20,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.AddMemberEntity;
 import org.rapporteur.shared.report.AddParticipant;
@@ -171,7 +172,7 @@ public class Report {
   }
 
   @CommandHandler
-  long handle(AdoptReport command) {
+  long handle(AdoptReport command, ChainHead chainHead) {
     Permissions.requireRole(command.actor(), "adopt the report", Role.CHAIR);
     requireNotAdopted();
     List<ParagraphId> pendingParagraphs =
@@ -187,7 +188,8 @@ public class Report {
     if (!pendingParagraphs.isEmpty() || !pendingDecisions.isEmpty()) {
       throw new ReportNotReadyException(pendingParagraphs, pendingDecisions);
     }
-    apply(new ReportAdopted(reportId, command.actor(), now()));
+    // The head as stored by the previous command, which committed before this one could load the report.
+    apply(new ReportAdopted(reportId, chainHead.hashAt(reportId, position()), command.actor(), now()));
     return position();
   }
 
@@ -417,7 +419,8 @@ public class Report {
           "revision " + paragraph.revision() + " of paragraph " + command.paragraphId() + " is already approved");
     }
     approvalPolicy.requireMayApprove(command.actor(), paragraph.revisionAuthor(), "paragraph " + command.paragraphId());
-    apply(new ParagraphApproved(reportId, command.paragraphId(), paragraph.revision(), command.actor(), now()));
+    apply(new ParagraphApproved(reportId, command.paragraphId(), paragraph.revision(),
+        HashChain.sha256(paragraph.text()), command.actor(), now()));
     return position();
   }
 

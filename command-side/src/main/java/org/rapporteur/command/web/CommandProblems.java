@@ -32,7 +32,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * {@code field} for invalid input, and nothing internal. The command changed nothing. Refusals
  * before a controller is chosen (unknown path, wrong method) are the identity module's ApiProblems.
  */
-@RestControllerAdvice(assignableTypes = {ReportCommandController.class, PublicationAdminController.class})
+@RestControllerAdvice(assignableTypes = {ReportCommandController.class, PublicationAdminController.class,
+    ReportIntegrityController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CommandProblems {
 
@@ -62,6 +63,11 @@ class CommandProblems {
   @ExceptionHandler(Republisher.UnknownReport.class)
   ProblemDetail unknownReportToRepublish(Republisher.UnknownReport e) {
     return Problems.of(ProblemType.UNKNOWN_REPORT, e.getMessage());
+  }
+
+  @ExceptionHandler(ReportIntegrityController.NotAnAuditor.class)
+  ProblemDetail notAnAuditor(ReportIntegrityController.NotAnAuditor e) {
+    return Problems.of(ProblemType.FORBIDDEN_ROLE, e.getMessage());
   }
 
   @ExceptionHandler(AggregateNotFoundException.class)

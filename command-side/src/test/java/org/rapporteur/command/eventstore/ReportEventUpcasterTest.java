@@ -53,7 +53,7 @@ class ReportEventUpcasterTest {
 
   @Test
   void anOldEventLoadsInItsCurrentShapeAndOthersAsStored() {
-    ParagraphApproved approved = new ParagraphApproved(REPORT, PARA, 2, CHAIR, AT);
+    ParagraphApproved approved = new ParagraphApproved(REPORT, PARA, 2, null, CHAIR, AT);
 
     DomainEventStream events =
         EventStreamUtils.upcastAndDeserializeDomainEvents(

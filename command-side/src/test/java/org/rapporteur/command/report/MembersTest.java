@@ -109,7 +109,7 @@ class MembersTest {
   @Test
   void membersMayChangeAfterAdoption() {
     fixture
-        .given(created(), new ReportAdopted(REPORT, CHAIR, EARLIER))
+        .given(created(), new ReportAdopted(REPORT, null, CHAIR, EARLIER))
         .when(new AddMemberEntity(REPORT, "ITU", SECRETARY))
         .expectEvents(new MemberEntityAdded(REPORT, "ITU", SECRETARY, fixture.currentTime()));
   }

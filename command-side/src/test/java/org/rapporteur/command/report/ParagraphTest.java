@@ -9,6 +9,7 @@ import static org.rapporteur.command.report.Violations.notFound;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.ApproveParagraph;
 import org.rapporteur.shared.report.DraftParagraph;
@@ -239,10 +240,12 @@ class ParagraphTest {
   // ---- approve -------------------------------------------------------------------------------
 
   @Test
-  void chairApprovesTheCurrentSubmittedRevision() {
+  void chairApprovesTheCurrentSubmittedRevisionNamingTheSha256OfItsExactText() {
     fixture.given(concat(ituParagraph(), submitted(PARA, 1)))
         .when(new ApproveParagraph(REPORT, PARA, 1, CHAIR))
-        .expectEvents(new ParagraphApproved(REPORT, PARA, 1, CHAIR, fixture.currentTime()))
+        .expectEvents(new ParagraphApproved(REPORT, PARA, 1,
+            // sha256sum of the drafted text's UTF-8 bytes, computed outside the product
+            "6c50c7650ab08344744b85653c96151fe43634e2619ff607c3b0b501b60b6e6c", CHAIR, fixture.currentTime()))
         .expectResultMessagePayload(5L);
   }
 
@@ -250,7 +253,7 @@ class ParagraphTest {
   void chairMayApproveADraftThatWasNeverSubmitted() {
     fixture.given(ituParagraph())
         .when(new ApproveParagraph(REPORT, PARA, 1, CHAIR))
-        .expectEvents(new ParagraphApproved(REPORT, PARA, 1, CHAIR, fixture.currentTime()));
+        .expectEvents(new ParagraphApproved(REPORT, PARA, 1, HashChain.sha256(DRAFTED_TEXT), CHAIR, fixture.currentTime()));
   }
 
   @Test
@@ -292,7 +295,7 @@ class ParagraphTest {
     unsegregated
         .given(concat(ituParagraph(), new ParagraphRevised(REPORT, PARA, 1, 2, REVISED, false, chairAsSecretary, EARLIER)))
         .when(new ApproveParagraph(REPORT, PARA, 2, chairAsChair))
-        .expectEvents(new ParagraphApproved(REPORT, PARA, 2, chairAsChair, unsegregated.currentTime()));
+        .expectEvents(new ParagraphApproved(REPORT, PARA, 2, HashChain.sha256(REVISED), chairAsChair, unsegregated.currentTime()));
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.AgendaItemId;
 import org.rapporteur.shared.report.AgendaItemProposed;
@@ -58,6 +59,7 @@ final class ReportFixtures {
     fixture.registerCommandTargetResolver(new ReportCommandTargetResolver());
     fixture.registerInjectableResource(approvalPolicy);
     fixture.registerInjectableResource(REGISTRY);
+    fixture.registerInjectableResource(CHAIN_HEAD);
     return fixture;
   }
 
@@ -93,9 +95,15 @@ final class ReportFixtures {
     return new SectionAdded(REPORT, sectionId, "I", "Introduction", List.of(), null, SECRETARY, EARLIER);
   }
 
+  /** The text of {@link #drafted}. */
+  static final String DRAFTED_TEXT = "The meeting was held online.";
+
+  /** What the event store would answer as the hash of the report's event at a position. */
+  static final ChainHead CHAIN_HEAD = (report, position) -> "head-of-" + report + "-at-" + position;
+
   static ParagraphDrafted drafted(ParagraphId paragraphId, Actor author, String authorEntity) {
     return new ParagraphDrafted(
-        REPORT, paragraphId, INTRO, null, "The meeting was held online.", authorEntity, 1, author, EARLIER);
+        REPORT, paragraphId, INTRO, null, DRAFTED_TEXT, authorEntity, 1, author, EARLIER);
   }
 
   /** ITU's paragraph at revision 1, in section {@link #INTRO}. */
@@ -108,7 +116,7 @@ final class ReportFixtures {
   }
 
   static ParagraphApproved approved(ParagraphId paragraphId, int revision) {
-    return new ParagraphApproved(REPORT, paragraphId, revision, CHAIR, EARLIER);
+    return new ParagraphApproved(REPORT, paragraphId, revision, HashChain.sha256(DRAFTED_TEXT), CHAIR, EARLIER);
   }
 
   static DecisionProposed decisionProposed(DecisionId decisionId) {

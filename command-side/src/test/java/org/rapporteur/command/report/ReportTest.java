@@ -137,12 +137,12 @@ class ReportTest {
   }
 
   @Test
-  void chairAdoptsAReportWhoseUnitsAreAllApprovedOrAdopted() {
+  void chairAdoptsAReportWhoseUnitsAreAllApprovedOrAdoptedNamingTheHeadHashItAdopted() {
     fixture
         .given(concat(ituParagraph(), approved(PARA, 1), decisionProposed(DECISION),
             new DecisionAdopted(REPORT, DECISION, CHAIR, EARLIER)))
         .when(new AdoptReport(REPORT, CHAIR))
-        .expectEvents(new ReportAdopted(REPORT, CHAIR, fixture.currentTime()))
+        .expectEvents(new ReportAdopted(REPORT, "head-of-" + REPORT + "-at-6", CHAIR, fixture.currentTime()))
         .expectResultMessagePayload(7L);
   }
 
@@ -151,7 +151,7 @@ class ReportTest {
     fixture
         .given(concat(ituParagraph(), new ParagraphWithdrawn(REPORT, PARA, ITU, EARLIER)))
         .when(new AdoptReport(REPORT, CHAIR))
-        .expectEvents(new ReportAdopted(REPORT, CHAIR, fixture.currentTime()));
+        .expectEvents(new ReportAdopted(REPORT, "head-of-" + REPORT + "-at-4", CHAIR, fixture.currentTime()));
   }
 
   @Test
@@ -182,7 +182,7 @@ class ReportTest {
   @Test
   void adoptedReportIsFrozenForEveryCommand() {
     fixture
-        .given(created(), sectionAdded(INTRO), new ReportAdopted(REPORT, CHAIR, EARLIER))
+        .given(created(), sectionAdded(INTRO), new ReportAdopted(REPORT, "head", CHAIR, EARLIER))
         .when(new DraftParagraph(REPORT, PARA, INTRO, "Late words.", null, SECRETARY))
         .expectNoEvents()
         .expectException(conflict("report-adopted"));
@@ -191,7 +191,7 @@ class ReportTest {
   @Test
   void adoptingTheReportTwiceIsAConflict() {
     fixture
-        .given(created(), new ReportAdopted(REPORT, CHAIR, EARLIER))
+        .given(created(), new ReportAdopted(REPORT, "head", CHAIR, EARLIER))
         .when(new AdoptReport(REPORT, CHAIR))
         .expectException(conflict("report-adopted"));
   }

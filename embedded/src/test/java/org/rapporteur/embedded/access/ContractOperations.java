@@ -3,7 +3,8 @@ package org.rapporteur.embedded.access;
 import java.util.List;
 
 /**
- * Every method and path of the command, query and operations tables of API.md (version 1, and 1.1's members), copied
+ * Every method and path of the command, query and operations tables of API.md (version 1, 1.1's
+ * members and the verification of 1.1's record integrity), copied
  * by hand: the OpenAPI description must name each of them. {@code /actuator/health} is Spring
  * Boot's, outside the API description.
  */
@@ -39,6 +40,7 @@ final class ContractOperations {
           "GET /api/reports/{r}/paragraphs/{p}/history",
           "GET /api/approvals/pending",
           "GET /api/reports/{r}/members",
+          "GET /api/reports/{r}/verification",
           "POST /api/admin/projections/rebuild",
           "GET /api/admin/projections/rebuild/{rebuildId}");
 

@@ -13,7 +13,7 @@ package org.rapporteur.query.projection;
 record Hold(Reason reason, long position) {
 
   enum Reason {
-    GAP, CONFLICT, FAILED
+    GAP, CONFLICT, FAILED, BROKEN_LINK
   }
 
   static Hold gap(long awaited) {

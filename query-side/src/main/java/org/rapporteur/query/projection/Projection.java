@@ -15,6 +15,7 @@ import org.rapporteur.query.draft.PendingApprovals;
 import org.rapporteur.shared.draft.MemberView;
 import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportDraft;
+import org.rapporteur.shared.integrity.HashChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * behind it, once the missing position arrives. An event the fold refuses holds its report as
  * FAILED. A record that is not an event at all is quarantined and its report goes on: if it was
  * the report's next event, the gap it leaves holds the report until a republish brings it back.
+ * Each event's link in its report's hash chain is checked as it is applied: a record whose hash is
+ * not the hash of what it carries, or whose previous hash is not the hash of the event applied
+ * before it, holds its report as BROKEN_LINK, as a fork does.
  *
  * <p>The database may refuse a batch for one record's sake (a value no column holds, a character
  * PostgreSQL does not store). After a failed batch the next one is written a record per
@@ -52,6 +56,14 @@ final class Projection {
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
+  /** The hash chain's head of the reports applied last, so that checking a link costs no read. */
+  private final Map<String, Link> heads =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
           return size() > CACHE_SIZE;
         }
       };
@@ -145,6 +157,7 @@ final class Projection {
     });
     holds = Map.copyOf(next);
     cache.remove(incoming.reportId());
+    heads.remove(incoming.reportId());
     suspect = null;
     return new Applied(0, Map.of());
   }
@@ -185,11 +198,13 @@ final class Projection {
               });
     } catch (RuntimeException e) {
       cache.clear(); // cached states may hold events that were not stored
+      heads.clear();
       throw e;
     }
     holds = Map.copyOf(step.holds);
     counters.conflicted(step.conflicts);
     step.touched.forEach((report, state) -> cache.put(report, new Cached(state, step.pendingAfter.get(report))));
+    heads.putAll(step.heads);
     Map<String, Long> advanced = new HashMap<>();
     step.touched.forEach((report, state) -> advanced.put(report, state.position()));
     return new Applied(applied, advanced);
@@ -198,6 +213,7 @@ final class Projection {
   /** Forgets cached drafts, for partitions another consumer may write meanwhile. */
   void forgetCachedDrafts() {
     cache.clear();
+    heads.clear();
   }
 
   /**
@@ -228,6 +244,9 @@ final class Projection {
 
   private record RecordRef(String topic, int partition, long offset) {}
 
+  /** The hash of the event applied at a report's position; null for an event published before the chain. */
+  private record Link(long position, String hash) {}
+
   /**
    * One transaction's work: what it writes, the drafts it touched, the holds as they will be once
    * it commits, the records waiting per report, and the forks it found.
@@ -242,6 +261,7 @@ final class Projection {
     final Map<String, List<PendingApproval>> pendingBefore = new HashMap<>();
     final Map<String, List<PendingApproval>> pendingAfter = new HashMap<>();
     final Map<String, List<MemberView>> membersBefore = new HashMap<>();
+    final Map<String, Link> heads = new HashMap<>();
     int conflicts;
 
     Step(Map<String, Hold> holds) {
@@ -278,16 +298,63 @@ final class Projection {
     }
   }
 
-  /** The event at the report's next position: applied, or its report held as FAILED. */
+  /** The event at the report's next position: applied, or its report held as BROKEN_LINK or FAILED. */
   private boolean applyNext(IncomingEvent incoming, DraftState state, Step step) {
+    String broken = brokenLink(incoming, step);
+    if (broken != null) {
+      String reportId = incoming.reportId();
+      log.error("report {} held: event {} at position {} breaks the hash chain: {}",
+          reportId, incoming.eventId(), incoming.position(), broken);
+      step.batch.parked(incoming, ProjectionBatch.ParkKind.BROKEN_LINK, broken);
+      step.holds.merge(reportId, new Hold(Hold.Reason.BROKEN_LINK, incoming.position()), Projection::earlierFault);
+      return false;
+    }
     try {
       state.apply(incoming.event());
       step.batch.applied(incoming);
+      step.heads.put(incoming.reportId(), new Link(incoming.position(), incoming.hash()));
       return true;
     } catch (RuntimeException e) {
       failed(incoming, step, e.getClass().getSimpleName() + ": " + e.getMessage());
       return false;
     }
+  }
+
+  /** Why the record does not chain to the event applied before it, or null when it does. */
+  private String brokenLink(IncomingEvent incoming, Step step) {
+    if (incoming.hash() == null) {
+      return null; // published before the chain existed: there is no link to check
+    }
+    boolean matches;
+    try {
+      matches = incoming.hashMatchesContent();
+    } catch (RuntimeException e) {
+      matches = false;
+    }
+    if (!matches) {
+      return "the record's hash " + incoming.hash() + " is not the hash of the event it carries";
+    }
+    String before = previousHash(incoming, step);
+    if (before != null && !before.equals(incoming.previousHash())) {
+      return "the record links to previous hash " + incoming.previousHash() + ", but the event applied at position "
+          + (incoming.position() - 1) + " has hash " + before + ": the chain is broken";
+    }
+    return null;
+  }
+
+  /** The hash of the event applied just before the record's position; null when that event has none. */
+  private String previousHash(IncomingEvent incoming, Step step) {
+    long before = incoming.position() - 1;
+    if (before == 0) {
+      return HashChain.GENESIS;
+    }
+    String reportId = incoming.reportId();
+    for (Link link : new Link[] {step.heads.get(reportId), heads.get(reportId)}) {
+      if (link != null && link.position() == before) {
+        return link.hash();
+      }
+    }
+    return store.hash(generation, reportId, before).filter(hash -> !hash.isEmpty()).orElse(null);
   }
 
   /** Applies what waited for the position just applied, as far as positions follow each other. */

@@ -21,9 +21,9 @@ final class ProjectionBatch {
   private final Map<String, List<MemberView>> members = new LinkedHashMap<>();
   private final Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
 
-  /** Why a record is kept in {@code q_parked} instead of applied; see V2_3__holds.sql. */
+  /** Why a record is kept in {@code q_parked} instead of applied; see V2_3__holds.sql and V2_6__hash_chain.sql. */
   enum ParkKind {
-    WAITING, CONFLICT, FAILED, UNREADABLE
+    WAITING, CONFLICT, FAILED, UNREADABLE, BROKEN_LINK
   }
 
   record Parked(IncomingEvent event, ParkKind kind, String reason) {}

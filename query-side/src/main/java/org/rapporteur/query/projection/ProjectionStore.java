@@ -3,6 +3,7 @@ package org.rapporteur.query.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportSummary;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.DecisionId;
+import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphId;
 import org.rapporteur.shared.report.ReportId;
 import org.rapporteur.shared.report.ReportStatus;
@@ -87,7 +89,8 @@ public class ProjectionStore {
   Map<String, Hold> holds(int generation) {
     Map<String, Hold> holds = new HashMap<>();
     jdbc.query(
-        "SELECT report_id, kind, MIN(position) FROM q_parked WHERE generation = ? AND kind IN ('CONFLICT', 'FAILED')"
+        "SELECT report_id, kind, MIN(position) FROM q_parked WHERE generation = ?"
+            + " AND kind IN ('CONFLICT', 'FAILED', 'BROKEN_LINK')"
             + " GROUP BY report_id, kind",
         rs -> {
           Hold hold = new Hold(Hold.Reason.valueOf(rs.getString(2)), rs.getLong(3));
@@ -111,12 +114,12 @@ public class ProjectionStore {
   /** The records of the report that wait for an earlier position, in the order they arrived. */
   List<WaitingRecord> waiting(int generation, String reportId) {
     return jdbc.query(
-        "SELECT id, position, event_id, type, occurred_at, payload FROM q_parked"
+        "SELECT id, position, event_id, type, occurred_at, payload, previous_hash, hash FROM q_parked"
             + " WHERE generation = ? AND report_id = ? AND kind = 'WAITING' ORDER BY id",
         (rs, i) -> new WaitingRecord(
             rs.getLong(1),
             IncomingEvent.read(reportId, rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6))),
+                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8))),
         generation,
         reportId);
   }
@@ -128,6 +131,43 @@ public class ProjectionStore {
             String.class, generation, reportId, position)
         .stream()
         .findFirst();
+  }
+
+  /**
+   * The hash of the event applied at the report's position: empty when none is applied there,
+   * an empty string inside when the event there came without a link (published before the chain).
+   */
+  Optional<String> hash(int generation, String reportId, long position) {
+    return jdbc.query(
+            "SELECT hash FROM q_event WHERE generation = ? AND report_id = ? AND position = ?",
+            (rs, i) -> rs.getString(1) == null ? "" : rs.getString(1), generation, reportId, position)
+        .stream()
+        .findFirst();
+  }
+
+  /** The hash of the event applied at the report's position, or null when there is none or it has none. */
+  public String headHash(int generation, String reportId, long position) {
+    return hash(generation, reportId, position).filter(hash -> !hash.isEmpty()).orElse(null);
+  }
+
+  /**
+   * The SHA-256 of the text the last approval of each paragraph named, up to a position, by
+   * paragraph id; approvals stored before texts were bound name none and are left out.
+   */
+  public Map<String, String> approvedTextHashes(int generation, String reportId, long upTo) {
+    Map<String, String> hashes = new HashMap<>();
+    jdbc.query(
+        "SELECT payload FROM q_event WHERE generation = ? AND report_id = ? AND type = 'ParagraphApproved'"
+            + " AND position <= ? ORDER BY position",
+        rs -> {
+          ParagraphApproved approved = (ParagraphApproved) ReportEventJson.fromBytes(
+              "ParagraphApproved", rs.getString(1).getBytes(StandardCharsets.UTF_8));
+          if (approved.textHash() != null) {
+            hashes.put(approved.paragraphId().value(), approved.textHash());
+          }
+        },
+        generation, reportId, upTo);
+    return hashes;
   }
 
   /** Whether this unreadable record is quarantined already: a redelivery is not kept twice. */
@@ -194,7 +234,7 @@ public class ProjectionStore {
   void write(int generation, ProjectionBatch batch) {
     jdbc.batchUpdate(
         "INSERT INTO q_event (generation, report_id, position, event_id, type, occurred_at, actor_user,"
-            + " actor_role, actor_entity, paragraph_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " actor_role, actor_entity, paragraph_id, payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         batch.applied(),
         500,
         (ps, e) -> {
@@ -209,6 +249,8 @@ public class ProjectionStore {
           ps.setString(9, e.event().event().actor().entity());
           ps.setString(10, e.paragraphId());
           ps.setString(11, e.payload());
+          ps.setString(12, e.previousHash());
+          ps.setString(13, e.hash());
         });
     // Updated in place, not deleted and inserted again: one statement per draft instead of two,
     // and no index entries to delete and add. A report's first draft is inserted.
@@ -266,12 +308,13 @@ public class ProjectionStore {
         pending);
     jdbc.batchUpdate(
         "INSERT INTO q_parked (generation, report_id, position, event_id, type, error, parked_at, kind, occurred_at,"
-            + " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         batch.parked().stream()
             .map(p -> new Object[] {
                   generation, cut(p.event().reportId()), p.event().position(), cut(p.event().eventId()), cut(p.event().type()),
                   storable(p.reason()), OffsetDateTime.now(ZoneOffset.UTC), p.kind().name(),
-                  OffsetDateTime.ofInstant(p.event().timestamp(), ZoneOffset.UTC), storable(p.event().payload())})
+                  OffsetDateTime.ofInstant(p.event().timestamp(), ZoneOffset.UTC), storable(p.event().payload()),
+                  p.event().previousHash(), p.event().hash()})
             .toList());
     jdbc.batchUpdate(
         "DELETE FROM q_parked WHERE id = ?", batch.released().stream().map(id -> new Object[] {id}).toList());
@@ -432,8 +475,8 @@ public class ProjectionStore {
   public List<AuditEntry> audit(int generation, String reportId, AuditFilter filter, int limit) {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT position, event_id, type, occurred_at, actor_user, actor_role, actor_entity, payload"
-                + " FROM q_event WHERE generation = ? AND report_id = ? AND position > ?");
+            "SELECT position, event_id, type, occurred_at, actor_user, actor_role, actor_entity, payload, previous_hash,"
+                + " hash FROM q_event WHERE generation = ? AND report_id = ? AND position > ?");
     List<Object> args = new ArrayList<>(List.of(generation, reportId, filter.afterPosition()));
     if (filter.actor() != null) {
       sql.append(" AND actor_user = ?");
@@ -466,7 +509,9 @@ public class ProjectionStore {
                 rs.getString(3),
                 instant(rs.getObject(4, OffsetDateTime.class)),
                 new Actor(rs.getString(5), Role.valueOf(rs.getString(6)), rs.getString(7)),
-                rs.getString(8)),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10)),
         args.toArray());
   }
 

@@ -1,5 +1,6 @@
 package org.rapporteur.query.web;
 
+import java.util.List;
 import org.rapporteur.identity.Problems;
 import org.rapporteur.shared.problem.ProblemType;
 import org.rapporteur.query.projection.ProjectionRebuild;
@@ -58,6 +59,25 @@ class QueryProblems {
     PositionNotReached(String reportId, long position) {
       super("The projection of report '" + reportId + "' has not reached position " + position + " yet; retry shortly.");
     }
+  }
+
+  /** An adopted report whose paragraphs' texts are not the texts their approvals named. */
+  static final class TextNotAsApproved extends RuntimeException {
+    final List<String> paragraphIds;
+
+    TextNotAsApproved(String reportId, List<String> paragraphIds) {
+      super("Report '" + reportId + "' is adopted, but the text of paragraphs " + paragraphIds
+          + " is not the text their approval fixed; it is not rendered. Verify the report and re-project it.");
+      this.paragraphIds = List.copyOf(paragraphIds);
+    }
+  }
+
+  @ExceptionHandler(TextNotAsApproved.class)
+  ProblemDetail textNotAsApproved(TextNotAsApproved e) {
+    log.error("{}", e.getMessage());
+    ProblemDetail problem = Problems.of(ProblemType.TEXT_NOT_AS_APPROVED, e.getMessage());
+    Problems.set(problem, ProblemType.Member.PARAGRAPH_IDS, e.paragraphIds);
+    return problem;
   }
 
   @ExceptionHandler(UnknownReport.class)

@@ -12,10 +12,12 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.rapporteur.documents.AkomaNtosoDocument;
 import org.rapporteur.documents.HtmlDocument;
 import org.rapporteur.documents.MarkdownDocument;
+import org.rapporteur.documents.Provenance;
 import org.rapporteur.query.draft.DraftState;
 import org.rapporteur.query.history.ParagraphHistory;
 import org.rapporteur.query.projection.AuditFilter;
@@ -26,14 +28,18 @@ import org.rapporteur.query.draft.RecordedEvent;
 import org.rapporteur.shared.draft.AuditEntry;
 import org.rapporteur.shared.draft.MemberView;
 import org.rapporteur.shared.draft.ParagraphRevisionView;
+import org.rapporteur.shared.draft.ParagraphUnit;
 import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportSummary;
 import org.rapporteur.shared.draft.ReportDraft;
+import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.Identifiers;
 import org.rapporteur.shared.report.ParagraphId;
 import org.rapporteur.shared.report.Role;
+import org.rapporteur.shared.report.ParagraphStatus;
+import org.rapporteur.shared.report.ReportStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -228,13 +234,37 @@ class ReportQueryController {
 
   private ResponseEntity<String> document(
       String reportId, Long minPosition, Instant asOf, Long atPosition, Actor actor, MediaType type,
-      Function<ReportDraft, String> renderer) {
+      BiFunction<ReportDraft, Provenance, String> renderer) {
     int generation = awaitPosition(reportId, minPosition, actor);
     ReportDraft draft =
         asOf == null && atPosition == null
             ? store.draft(generation, reportId).orElseThrow(() -> new QueryProblems.UnknownReport(reportId))
             : pastDraft(generation, reportId, asOf, atPosition);
-    return ResponseEntity.ok().contentType(type).body(renderer.apply(draft));
+    requireTextsAsApproved(generation, draft);
+    Provenance from = new Provenance(draft.position(), store.headHash(generation, reportId, draft.position()));
+    return ResponseEntity.ok().contentType(type).body(renderer.apply(draft, from));
+  }
+
+  /**
+   * An adopted report is rendered only with the words its approvals fixed: a paragraph whose text
+   * is not the text whose SHA-256 the last approval of it named refuses the rendition.
+   */
+  private void requireTextsAsApproved(int generation, ReportDraft draft) {
+    if (draft.status() != ReportStatus.ADOPTED) {
+      return;
+    }
+    Map<String, String> approved = store.approvedTextHashes(generation, draft.reportId().value(), draft.position());
+    List<String> differing = draft.sections().stream()
+        .flatMap(section -> section.paragraphs().stream())
+        .filter(unit -> unit instanceof ParagraphUnit)
+        .map(unit -> (ParagraphUnit) unit)
+        .filter(p -> p.status() != ParagraphStatus.WITHDRAWN && approved.containsKey(p.paragraphId().value()))
+        .filter(p -> !HashChain.sha256(p.text()).equals(approved.get(p.paragraphId().value())))
+        .map(p -> p.paragraphId().value())
+        .toList();
+    if (!differing.isEmpty()) {
+      throw new QueryProblems.TextNotAsApproved(draft.reportId().value(), differing);
+    }
   }
 
   private ReportDraft pastDraft(int generation, String reportId, Instant asOf, Long atPosition) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.AgendaAdopted;
 import org.rapporteur.shared.report.AgendaItemAmended;
@@ -55,6 +56,7 @@ public final class EventLog {
 
   private final List<RecordedEvent> events = new ArrayList<>();
   private final Map<String, Integer> revisions = new HashMap<>();
+  private final Map<String, String> texts = new HashMap<>();
 
   public static EventLog created() {
     EventLog log = new EventLog();
@@ -170,6 +172,7 @@ public final class EventLog {
 
   public EventLog paragraphAfter(String id, String sectionId, String afterId, String text) {
     revisions.put(id, 1);
+    texts.put(id, text);
     return add(new ParagraphDrafted(REPORT, ParagraphId.of(id), SectionId.of(sectionId),
         afterId == null ? null : ParagraphId.of(afterId), text, ITU.entity(), 1, ITU,
         nextInstant()));
@@ -182,6 +185,7 @@ public final class EventLog {
   public EventLog revise(String id, String text, boolean approvalReopened, Actor actor) {
     int base = revisions.get(id);
     revisions.put(id, base + 1);
+    texts.put(id, text);
     return add(new ParagraphRevised(REPORT, ParagraphId.of(id), base, base + 1, text,
         approvalReopened, actor, nextInstant()));
   }
@@ -192,8 +196,8 @@ public final class EventLog {
   }
 
   public EventLog approve(String id) {
-    return add(new ParagraphApproved(REPORT, ParagraphId.of(id), revisions.get(id), CHAIR,
-        nextInstant()));
+    return add(new ParagraphApproved(REPORT, ParagraphId.of(id), revisions.get(id), HashChain.sha256(texts.get(id)),
+        CHAIR, nextInstant()));
   }
 
   public EventLog returnWith(String id, String comment) {
@@ -215,7 +219,7 @@ public final class EventLog {
   }
 
   public EventLog adoptReport() {
-    return add(new ReportAdopted(REPORT, CHAIR, nextInstant()));
+    return add(new ReportAdopted(REPORT, null, CHAIR, nextInstant()));
   }
 
   public List<RecordedEvent> events() {

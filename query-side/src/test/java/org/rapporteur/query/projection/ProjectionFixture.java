@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.flywaydb.core.Flyway;
+import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.AgendaItemId;
@@ -133,6 +134,30 @@ final class ProjectionFixture implements AutoCloseable {
     headers.add("ce_time", at.toString().getBytes(StandardCharsets.UTF_8));
     headers.add("ce_position", Long.toString(position).getBytes(StandardCharsets.UTF_8));
     return new ProducerRecord<>(topic, null, reportId.getBytes(StandardCharsets.UTF_8), value, headers);
+  }
+
+  /**
+   * The records with their links in their reports' hash chains, as the command side publishes them
+   * ({@code ce_previoushash}, {@code ce_hash}), each report's chain in the order of the list.
+   */
+  static List<ProducerRecord<byte[], byte[]>> chained(List<ProducerRecord<byte[], byte[]>> records) {
+    Map<String, String> heads = new java.util.HashMap<>();
+    for (ProducerRecord<byte[], byte[]> record : records) {
+      String reportId = new String(record.key(), StandardCharsets.UTF_8);
+      String type = header(record, "ce_type");
+      String previous = heads.getOrDefault(reportId, HashChain.GENESIS);
+      String payload = new String(record.value(), StandardCharsets.UTF_8);
+      String hash = HashChain.hash(previous, Long.parseLong(header(record, "ce_position")), header(record, "ce_id"), type,
+          Instant.parse(header(record, "ce_time")), ReportEventJson.fromBytes(type, record.value()).actor(), payload);
+      record.headers().add("ce_previoushash", previous.getBytes(StandardCharsets.UTF_8));
+      record.headers().add("ce_hash", hash.getBytes(StandardCharsets.UTF_8));
+      heads.put(reportId, hash);
+    }
+    return records;
+  }
+
+  private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
   /** Sends the records and waits for the broker's acks: a record the broker refused fails the test here. */

@@ -19,6 +19,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapporteur.shared.draft.AuditEntry;
+import org.rapporteur.shared.integrity.HashChain;
+import org.rapporteur.shared.report.AgendaItemId;
+import org.rapporteur.shared.report.AgendaItemProposed;
 import org.rapporteur.shared.report.ReportCreated;
 import org.rapporteur.shared.report.ReportHeader;
 import org.rapporteur.shared.report.ReportId;
@@ -194,6 +198,76 @@ abstract class ProjectorTest {
         assertThat(report.error()).contains("evt-fork-3").contains("another-event-at-3");
       });
     }
+  }
+
+  @Test
+  void chainedRecordsAreAppliedAndTheAuditTrailShowsTheirLinks() throws Exception {
+    fixture.projector();
+    List<ProducerRecord<byte[], byte[]>> stream = ProjectionFixture.chained(fixture.report("linked", 3));
+    fixture.publish(stream);
+    fixture.awaitPosition("linked", 3);
+
+    List<AuditEntry> audit = fixture.store.audit(1, "linked", new AuditFilter(0, null, null, null, null, null), 10);
+    assertThat(audit).extracting(AuditEntry::previousHash).containsExactly(
+        HashChain.GENESIS, header(stream.get(0), "ce_hash"), header(stream.get(1), "ce_hash"));
+    assertThat(audit).extracting(AuditEntry::hash).containsExactly(
+        header(stream.get(0), "ce_hash"), header(stream.get(1), "ce_hash"), header(stream.get(2), "ce_hash"));
+    assertThat(fixture.store.heldReports(1)).isEmpty();
+  }
+
+  @Test
+  void aRecordWhoseHashIsNotTheHashOfWhatItCarriesHoldsItsReportAsABrokenLinkAndShowsInHealth() throws Exception {
+    ReportProjector projector = fixture.projector();
+    List<ProducerRecord<byte[], byte[]>> stream = ProjectionFixture.chained(fixture.report("tampered", 5));
+    ProducerRecord<byte[], byte[]> original = stream.get(2);
+    ProducerRecord<byte[], byte[]> edited = new ProducerRecord<>(original.topic(), null, original.key(),
+        new String(original.value(), StandardCharsets.UTF_8).replace("Item 3", "Item X").getBytes(StandardCharsets.UTF_8),
+        original.headers());
+    fixture.publish(List.of(stream.get(0), stream.get(1), edited, stream.get(3), stream.get(4)));
+    fixture.publish(fixture.report("beside-tampered", 2));
+    fixture.awaitPosition("beside-tampered", 2);
+
+    ProjectionFixture.awaitCondition("the edited record and what follows it kept aside", () -> fixture.count("q_parked", 1) == 3);
+    assertThat(fixture.store.position(1, "tampered")).as("nothing is applied past a broken link").isEqualTo(2);
+    assertThat(fixture.jdbc.queryForList("SELECT kind FROM q_parked WHERE report_id = 'tampered' ORDER BY position", String.class))
+        .containsExactly("BROKEN_LINK", "WAITING", "WAITING");
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+      Health health = new ProjectionHealthIndicator(admin, fixture.store, projector, fixture.topic, Duration.ofSeconds(5),
+          fixture.counters).health();
+      assertThat(health.getDetails().get("heldReports")).asList().singleElement().satisfies(held -> {
+        ProjectionStore.HeldReport report = (ProjectionStore.HeldReport) held;
+        assertThat(report.reportId()).isEqualTo("tampered");
+        assertThat(report.reason()).isEqualTo("BROKEN_LINK");
+        assertThat(report.position()).isEqualTo(3);
+        assertThat(report.error()).contains("is not the hash of the event it carries");
+      });
+    }
+  }
+
+  @Test
+  void aRecordLinkedToAnotherEventThanTheOneAppliedBeforeItHoldsItsReport() throws Exception {
+    fixture.projector();
+    List<ProducerRecord<byte[], byte[]>> stream = ProjectionFixture.chained(fixture.report("relinked", 3));
+    // Another history of the same report: position 2 differs, so its position 3 links elsewhere.
+    List<ProducerRecord<byte[], byte[]>> other = fixture.report("relinked", 3);
+    other.set(1, ProjectionFixture.record(fixture.topic, new AgendaItemProposed(ReportId.of("relinked"),
+        AgendaItemId.of("item-2"), "Another item 2", null, ProjectionFixture.SECRETARY, Instant.parse("2021-12-14T09:02:00Z")), 2));
+    ProjectionFixture.chained(other);
+    fixture.publish(List.of(stream.get(0), stream.get(1), other.get(2)));
+    fixture.publish(fixture.report("beside-relinked", 2));
+    fixture.awaitPosition("beside-relinked", 2);
+
+    ProjectionFixture.awaitCondition("the record kept aside", () -> fixture.count("q_parked", 1) == 1);
+    assertThat(fixture.store.position(1, "relinked")).isEqualTo(2);
+    assertThat(fixture.store.heldReports(1)).singleElement().satisfies(held -> {
+      assertThat(held.reason()).isEqualTo("BROKEN_LINK");
+      assertThat(held.position()).isEqualTo(3);
+      assertThat(held.error()).contains("the chain is broken").contains(header(stream.get(1), "ce_hash"));
+    });
+  }
+
+  private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -94,6 +94,13 @@ public enum ProblemType {
       "Unknown reference",
       "An id in the body (a section, agenda item, paragraph) is not in this report.",
       Member.FIELD),
+  UNKNOWN_ENTITY(
+      400,
+      "unknown-entity",
+      "Unknown entity",
+      "An entity code is not in the registry of entities (rapporteur.entities).",
+      Member.FIELD),
+  DUPLICATE_ENTITY(400, "duplicate-entity", "Duplicate entity", "memberEntities names an entity twice.", Member.FIELD),
   UNCHANGED_TEXT(400, "unchanged-text", "Unchanged text", "A revision must change the paragraph's text.", Member.FIELD),
   FORBIDDEN_ROLE(403, "forbidden-role", "Forbidden role", "The caller's role may not take this action."),
   DELEGATE_WITHOUT_ENTITY(403, "delegate-without-entity", "Delegate without entity", "The delegate represents no entity."),
@@ -109,8 +116,10 @@ public enum ProblemType {
   UNKNOWN_AGENDA_ITEM(404, "unknown-agenda-item", "Unknown agenda item", "The agenda item in the path is not in this report."),
   UNKNOWN_PARTICIPANT(404, "unknown-participant", "Unknown participant", "The participant in the path is not in this report."),
   UNKNOWN_PARAGRAPH(404, "unknown-paragraph", "Unknown paragraph", "The paragraph in the path is not in this report."),
+  UNKNOWN_MEMBER(404, "unknown-member", "Unknown member", "The entity in the path is not a member of this report."),
   UNKNOWN_DECISION(404, "unknown-decision", "Unknown decision", "The decision in the path is not in this report."),
   REPORT_EXISTS(409, "report-exists", "Report exists", "A report with this reportId exists already."),
+  ALREADY_MEMBER(409, "already-member", "Already a member", "The entity is a member of this report already."),
   DUPLICATE_ID(409, "duplicate-id", "Duplicate id", "The report already has an object with this id."),
   CONCURRENT_MODIFICATION(
       409,
@@ -164,6 +173,12 @@ public enum ProblemType {
       "report-projected-elsewhere",
       "Report projected elsewhere",
       "Another query-side instance projects this report; ask that one."),
+  TEXT_NOT_AS_APPROVED(
+      409,
+      "text-not-as-approved",
+      "Text not as approved",
+      "An adopted report's paragraph text is not the text its last approval fixed (by hash); it is not rendered.",
+      Member.PARAGRAPH_IDS),
   HISTORY_LOST(409, "history-lost", "History lost", "The log no longer starts at offset 0, so the report cannot be projected again.");
 
   /** Every problem {@code type} is this prefix and the rule's slug. */
@@ -229,7 +244,8 @@ public enum ProblemType {
     CURRENT_REVISION("currentRevision", "integer", "The paragraph's current revision."),
     CURRENT_TEXT("currentText", "string", "The paragraph's current text."),
     BYTES("bytes", "integer", "The size of the event the command would have recorded, in bytes."),
-    MAX_BYTES("maxBytes", "integer", "The largest event the store accepts, in bytes.");
+    MAX_BYTES("maxBytes", "integer", "The largest event the store accepts, in bytes."),
+    PARAGRAPH_IDS("paragraphIds", "array", "The paragraphs whose text is not the text their approval fixed.");
 
     private final String name;
     private final String jsonType;

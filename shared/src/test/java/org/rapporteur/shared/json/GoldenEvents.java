@@ -121,7 +121,9 @@ final class GoldenEvents {
         "v1/ParagraphReturned.json",
         new ParagraphReturned(
             REPORT, PARA_2, 2, "Please cite General Assembly resolution 74/82.", CHAIR, at(14)));
-    expected.put("v1/ParagraphApproved.json", new ParagraphApproved(REPORT, PARA_2, 2, CHAIR, at(15)));
+    expected.put("v1/ParagraphApproved.json", new ParagraphApproved(REPORT, PARA_2, 2, null, CHAIR, at(15)));
+    expected.put("v1/ParagraphApproved-textHash.json", new ParagraphApproved(REPORT, PARA_2, 2,
+        "0f8d1b2b1f0c6e0f6f2f7a6c3c6b1c7d0c9e2a4e8b5a3f1d2c4b6a8e0f1d3c5b", CHAIR, at(15)));
     expected.put("v1/ParagraphWithdrawn.json", new ParagraphWithdrawn(REPORT, PARA_2, ITU, at(16)));
     expected.put(
         "v1/DecisionProposed.json",
@@ -129,7 +131,9 @@ final class GoldenEvents {
             REPORT, DECISION, OPENING, DecisionKind.AGREED,
             "The Meeting agreed to hold its forty-first session in Geneva.", "ITU", ITU, at(17)));
     expected.put("v1/DecisionAdopted.json", new DecisionAdopted(REPORT, DECISION, CHAIR, at(18)));
-    expected.put("v1/ReportAdopted.json", new ReportAdopted(REPORT, CHAIR, at(19)));
+    expected.put("v1/ReportAdopted.json", new ReportAdopted(REPORT, null, CHAIR, at(19)));
+    expected.put("v1/ReportAdopted-headHash.json", new ReportAdopted(REPORT,
+        "7c1e5a3b9d2f4e6a8c0b1d3f5e7a9c2b4d6f8e0a1c3e5b7d9f2a4c6e8b0d1f3a", CHAIR, at(19)));
     expected.put("v1/MemberEntityAdded.json", new MemberEntityAdded(REPORT, "WMO", SECRETARY, at(20)));
     expected.put("v1/MemberEntityRemoved.json", new MemberEntityRemoved(REPORT, "WMO", SECRETARY, at(21)));
     return expected;

@@ -1,0 +1,117 @@
+package org.rapporteur.shared.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.rapporteur.shared.json.ReportEventJson;
+
+/** The offline verifier on bundles written here by hand, untouched and tampered with. */
+class BundleVerifierTest {
+
+  private static final String CHAIR = "{\"user\":\"chair\",\"role\":\"CHAIR\",\"entity\":null}";
+  private static final String ITU = "{\"user\":\"itu\",\"role\":\"DELEGATE\",\"entity\":\"ITU\"}";
+
+  @Test
+  void anUntouchedBundleIsVerifiedWithItsApprovalsBoundToTheirText() throws Exception {
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(bundle(log(HashChain.sha256("Revised text.")), null));
+
+    assertThat(verdict.verified()).as(verdict.toString()).isTrue();
+    assertThat(verdict.events()).isEqualTo(3);
+    assertThat(verdict.approvalsChecked()).isEqualTo(1);
+    assertThat(verdict.toString()).startsWith("VERIFIED: 3 events");
+  }
+
+  @Test
+  void anEditedPayloadIsFoundAtItsPosition() throws Exception {
+    List<ObjectNode> log = log(HashChain.sha256("Revised text."));
+    ((ObjectNode) log.get(1).get("payload")).put("text", "Other text.");
+
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(bundle(log, null));
+
+    assertThat(verdict.verified()).isFalse();
+    assertThat(verdict.firstBrokenPosition()).isEqualTo(2);
+    assertThat(verdict.reason()).contains("not the hash of its content");
+  }
+
+  @Test
+  void aDeletedEventIsFoundAtThePositionItLeftEmpty() throws Exception {
+    List<ObjectNode> log = log(HashChain.sha256("Revised text."));
+    log.remove(1);
+
+    assertThat(BundleVerifier.verify(bundle(log, null)).firstBrokenPosition()).isEqualTo(2);
+  }
+
+  @Test
+  void anApprovalWhoseTextHashIsNotTheApprovedRevisionsTextIsFound() throws Exception {
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(bundle(log(HashChain.sha256("Other text.")), null));
+
+    assertThat(verdict.firstBrokenPosition()).isEqualTo(3);
+    assertThat(verdict.reason()).contains("approval's text hash");
+  }
+
+  @Test
+  void aManifestThatNamesAnotherHeadIsFound() throws Exception {
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(bundle(log(HashChain.sha256("Revised text.")), "f".repeat(64)));
+
+    assertThat(verdict.verified()).isFalse();
+    assertThat(verdict.firstBrokenPosition()).isEqualTo(4);
+  }
+
+  /** Drafted, revised, approved: chained as the command side chains them. */
+  private static List<ObjectNode> log(String approvedTextHash) throws Exception {
+    List<ObjectNode> log = new ArrayList<>();
+    log.add(entry(1, "ParagraphDrafted", ITU,
+        "{\"reportId\":\"r\",\"paragraphId\":\"p-1\",\"text\":\"First text.\",\"revision\":1,\"actor\":" + ITU + "}"));
+    log.add(entry(2, "ParagraphRevised", ITU,
+        "{\"reportId\":\"r\",\"paragraphId\":\"p-1\",\"baseRevision\":1,\"revision\":2,\"text\":\"Revised text.\",\"actor\":"
+            + ITU + "}"));
+    log.add(entry(3, "ParagraphApproved", CHAIR, "{\"reportId\":\"r\",\"paragraphId\":\"p-1\",\"revision\":2,\"textHash\":\""
+        + approvedTextHash + "\",\"actor\":" + CHAIR + "}"));
+    String previous = HashChain.GENESIS;
+    for (ObjectNode entry : log) {
+      entry.put("previousHash", previous);
+      ObjectNode hashed = entry.deepCopy();
+      hashed.remove("hash");
+      previous = HashChain.sha256(CanonicalJson.canonicalize(hashed));
+      entry.put("hash", previous);
+    }
+    return log;
+  }
+
+  private static ObjectNode entry(long position, String type, String actor, String payload) throws Exception {
+    ObjectNode entry = ReportEventJson.mapper().createObjectNode();
+    entry.put("position", position);
+    entry.put("eventId", "e-" + position);
+    entry.put("type", type);
+    entry.put("timestamp", "2026-12-01T10:00:0" + position + "Z");
+    entry.set("actor", ReportEventJson.mapper().readTree(actor));
+    entry.set("payload", ReportEventJson.mapper().readTree(payload));
+    return entry;
+  }
+
+  private static ByteArrayInputStream bundle(List<ObjectNode> log, String manifestHead) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+      zip.putNextEntry(new ZipEntry(BundleVerifier.EVENTS));
+      for (ObjectNode entry : log) {
+        zip.write((ReportEventJson.mapper().writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      zip.closeEntry();
+      ObjectNode manifest = ReportEventJson.mapper().createObjectNode();
+      manifest.put("events", log.size());
+      manifest.put("headHash", manifestHead != null ? manifestHead : log.get(log.size() - 1).get("hash").asText());
+      zip.putNextEntry(new ZipEntry(BundleVerifier.MANIFEST));
+      zip.write(ReportEventJson.mapper().writeValueAsBytes(manifest));
+      zip.closeEntry();
+    }
+    return new ByteArrayInputStream(bytes.toByteArray());
+  }
+}
