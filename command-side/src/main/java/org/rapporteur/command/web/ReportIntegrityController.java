@@ -1,5 +1,7 @@
 package org.rapporteur.command.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * which holds the store; the front door routes these GETs here.
  */
 @RestController
+@Tag(name = "Integrity", description = "The record's hash chain, read from the event store itself.")
 class ReportIntegrityController {
 
   private final ChainVerifier verifier;
@@ -34,6 +37,7 @@ class ReportIntegrityController {
     this.evidence = evidence;
   }
 
+  @Operation(operationId = "verifyReport", summary = "Recompute a report's hash chain from the event store")
   @GetMapping(value = "/api/reports/{reportId}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
   ChainVerifier.Verification verification(@PathVariable String reportId, Actor actor) {
     return verifier.verify(visible(reportId, actor));
@@ -43,6 +47,7 @@ class ReportIntegrityController {
    * The auditor's evidence: a ZIP of the report's event log with its links and a manifest naming
    * the head hash, which {@code BundleVerifier} checks offline.
    */
+  @Operation(operationId = "getEvidence", summary = "Download the auditor's evidence bundle of a report")
   @GetMapping(value = "/api/reports/{reportId}/evidence", produces = "application/zip")
   ResponseEntity<byte[]> evidence(@PathVariable String reportId, Actor actor) {
     String id = visible(reportId, actor);

@@ -51,7 +51,8 @@ class GeneratedClientTest extends AccessApiTest {
                         .venue("Vienna")
                         .startDate(LocalDate.of(2026, 5, 4))
                         .endDate(LocalDate.of(2026, 5, 6))
-                        .language("en"))
+                        .language("en")
+                        .memberEntities(List.of("ITU")))
                 .getReportId())
         .isEqualTo(reportId);
     String itemId =

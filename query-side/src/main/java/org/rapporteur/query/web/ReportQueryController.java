@@ -224,6 +224,7 @@ class ReportQueryController {
   @ApiResponse(
       responseCode = "200",
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = MemberView.class))))
+  @Operation(operationId = "listMembers", summary = "List a report's member entities")
   @GetMapping(value = "/api/reports/{reportId}/members", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> members(
       @PathVariable String reportId, @RequestParam(required = false) Long minPosition, Actor actor) {
