@@ -19,13 +19,25 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapporteur.query.draft.PendingApprovals;
 import org.rapporteur.shared.draft.AuditEntry;
+import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.integrity.HashChain;
+import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.AgendaItemId;
 import org.rapporteur.shared.report.AgendaItemProposed;
+import org.rapporteur.shared.report.ParagraphApproved;
+import org.rapporteur.shared.report.ParagraphDrafted;
+import org.rapporteur.shared.report.ParagraphId;
+import org.rapporteur.shared.report.ParagraphRevised;
+import org.rapporteur.shared.report.ParagraphSubmitted;
 import org.rapporteur.shared.report.ReportCreated;
+import org.rapporteur.shared.report.ReportEvent;
 import org.rapporteur.shared.report.ReportHeader;
 import org.rapporteur.shared.report.ReportId;
+import org.rapporteur.shared.report.Role;
+import org.rapporteur.shared.report.SectionAdded;
+import org.rapporteur.shared.report.SectionId;
 import org.rapporteur.testing.TestKafka;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -68,6 +80,45 @@ abstract class ProjectorTest {
     assertThat(after.subList(0, 5)).isEqualTo(events);
     assertThat(fixture.count("q_parked", 1)).isZero();
     assertThat(fixture.rows("q_draft", 1, "report_id")).hasSize(drafts.size());
+  }
+
+  /**
+   * The chair's queue is written only when a batch changes it: whatever the batches did, and
+   * after a restart (nothing cached), the stored queue is the one the stored draft shows.
+   */
+  @Test
+  void theChairsQueueFollowsTheDraftBatchAfterBatch() throws Exception {
+    ReportProjector first = fixture.projector();
+    ReportId id = ReportId.of("queue");
+    Instant at = Instant.parse("2021-12-14T10:00:00Z");
+    SectionId section = SectionId.of("s-1");
+    ParagraphId p1 = ParagraphId.of("p-1");
+    Actor secretary = ProjectionFixture.SECRETARY;
+    Actor chair = new Actor("chair", Role.CHAIR, null);
+    List<ReportEvent> events = List.of(
+        new ReportCreated(id, ProjectionFixture.header(), secretary, at),
+        new SectionAdded(id, section, "I", "Introduction", List.of(), null, secretary, at),
+        new ParagraphDrafted(id, p1, section, null, "First text", "SECRETARIAT", 1, secretary, at),
+        new ParagraphSubmitted(id, p1, 1, secretary, at),
+        new ParagraphDrafted(id, ParagraphId.of("p-2"), section, p1, "Second text", "SECRETARIAT", 1, secretary, at),
+        new ParagraphRevised(id, p1, 1, 2, "First text, revised", false, secretary, at),
+        new ParagraphSubmitted(id, p1, 2, secretary, at),
+        new ParagraphApproved(id, p1, 2, null, chair, at));
+    List<String> expected = List.of("", "", "", "p-1@1", "p-1@1", "", "p-1@2", "");
+    for (int i = 0; i < events.size(); i++) {
+      if (i == 5) { // a projector that has cached nothing goes on
+        first.stop();
+        fixture.projector();
+      }
+      int position = i + 1;
+      fixture.publish(List.of(ProjectionFixture.record(fixture.topic, events.get(i), position)));
+      fixture.awaitPosition("queue", position);
+      List<PendingApproval> stored = fixture.store.pending(1, "queue");
+      assertThat(stored).as("queue at position %d", position)
+          .isEqualTo(PendingApprovals.of(fixture.store.draft(1, "queue").orElseThrow()));
+      assertThat(String.join(",", stored.stream().map(p -> p.paragraphId().value() + "@" + p.revision()).toList()))
+          .as("queue at position %d", position).isEqualTo(expected.get(i));
+    }
   }
 
   @Test
