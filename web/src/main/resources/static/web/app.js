@@ -23,11 +23,14 @@ function h(tag, attributes = {}, ...children) {
 const path = segment => encodeURIComponent(segment);
 const words = status => status ? status.charAt(0) + status.substring(1).toLowerCase().replaceAll('_', ' ') : '';
 
+let stream = null;
+let quiet = false; // a live refresh redraws the page without moving the keyboard focus
+
 function show(title, ...content) {
   main.replaceChildren(...content);
   document.title = title + ' · Rapporteur';
   const heading = main.querySelector('h1');
-  if (heading) { heading.tabIndex = -1; heading.focus(); }
+  if (heading) { heading.tabIndex = -1; if (!quiet) heading.focus(); }
 }
 
 function failure(error) {
@@ -36,9 +39,13 @@ function failure(error) {
 
 async function route() {
   const hash = location.hash || '#/';
+  if (stream) { stream.close(); stream = null; }
   try {
     let match;
     if ((match = hash.match(/^#\/reports\/([^/]+)$/))) await workspace(decodeURIComponent(match[1]));
+    else if ((match = hash.match(/^#\/reports\/([^/]+)\/audit(?:\?(.*))?$/))) await audit(decodeURIComponent(match[1]), new URLSearchParams(match[2] || ''));
+    else if ((match = hash.match(/^#\/reports\/([^/]+)\/at\/(\d+)$/))) await pastDraft(decodeURIComponent(match[1]), Number(match[2]));
+    else if ((match = hash.match(/^#\/reports\/([^/]+)\/paragraphs\/([^/]+)$/))) await history(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
     else if (hash === '#/approvals') await approvals();
     else await reports();
   } catch (e) {
@@ -115,9 +122,39 @@ async function workspace(reportId, minPosition) {
     h('p', { class: 'documents' }, 'Documents: ',
       h('a', { href: base + '/document.html' }, 'HTML'), ' · ',
       h('a', { href: base + '/document.md' }, 'Markdown'), ' · ',
-      h('a', { href: base + '/document.xml' }, 'Akoma Ntoso XML')),
+      h('a', { href: base + '/document.xml' }, 'Akoma Ntoso XML'), ' · ',
+      h('a', { href: '#/reports/' + path(reportId) + '/audit' }, 'Audit trail'), ' · ',
+      h('a', { href: '#/reports/' + path(reportId) + '/at/' + draft.position }, 'Earlier versions')),
+    h('p', { id: 'live', role: 'status' }),
     me.role === 'CHAIR' && !frozen ? adoption(draft, base, reload) : null,
     body.length ? body : h('p', {}, 'No sections yet.'));
+  follow(reportId, draft.position);
+}
+
+// Other users' changes, live: the query side's server-sent events carry each new position (their
+// id, so the browser resumes with Last-Event-ID after a dropped connection). The draft is redrawn
+// at once, unless the user is typing: then a notice offers the redraw, and nothing typed is lost.
+function follow(reportId, shownPosition) {
+  if (stream && stream.reportId === reportId) { stream.shown = shownPosition; return; }
+  if (stream) stream.close();
+  stream = new EventSource('/api/reports/' + path(reportId) + '/events');
+  stream.reportId = reportId;
+  stream.shown = shownPosition;
+  stream.addEventListener('position', async event => {
+    const position = JSON.parse(event.data).position;
+    if (position <= stream.shown) return;
+    const live = document.getElementById('live');
+    if (main.querySelector('form.editor')) {
+      if (live) live.replaceChildren('The draft has changed (position ' + position + '). ',
+        h('button', { type: 'button', onclick: () => workspace(reportId, position) }, 'Show the changes'));
+      return;
+    }
+    stream.shown = position;
+    quiet = true;
+    try { await workspace(reportId, position); } finally { quiet = false; }
+    const updated = document.getElementById('live');
+    if (updated) updated.textContent = 'Updated live to position ' + position + '.';
+  });
 }
 
 function unitView(unit, base, lang, frozen, reload) {
@@ -147,6 +184,10 @@ function unitView(unit, base, lang, frozen, reload) {
     }
   } }, label);
 
+  if (isParagraph) {
+    actions.append(h('a', { href: '#/reports/' + path(base.substring('/api/reports/'.length)) + '/paragraphs/' + path(unit.paragraphId),
+      'aria-label': 'History of paragraph ' + (unit.number ?? unit.paragraphId) }, 'History'));
+  }
   if (!frozen && isParagraph && unit.status !== 'WITHDRAWN') {
     const target = base + '/paragraphs/' + path(unit.paragraphId);
     if (mayDraft(unit)) {
@@ -291,11 +332,117 @@ function returnForm(item, target, reload) {
   comment.focus();
 }
 
+// ---- Auditing ----------------------------------------------------------------------------------
+
+const EVENT_TYPES = ['ReportCreated', 'AgendaItemProposed', 'AgendaItemAmended', 'AgendaItemWithdrawn', 'AgendaAdopted',
+  'SectionAdded', 'ParticipantAdded', 'ParticipantRemoved', 'ParagraphDrafted', 'ParagraphRevised', 'ParagraphSubmitted',
+  'ParagraphReturned', 'ParagraphApproved', 'ParagraphWithdrawn', 'DecisionProposed', 'DecisionAdopted', 'ReportAdopted'];
+
+async function audit(reportId, filters) {
+  const query = new URLSearchParams();
+  for (const name of ['actor', 'type', 'paragraphId']) if (filters.get(name)) query.set(name, filters.get(name));
+  for (const name of ['from', 'to']) if (filters.get(name)) query.set(name, new Date(filters.get(name)).toISOString());
+  const entries = await call('GET', '/api/reports/' + path(reportId) + '/audit?' + query);
+  const field = (name, label, input) => h('p', {}, h('label', { for: 'filter-' + name }, label), input);
+  const value = name => filters.get(name) || undefined;
+  const form = h('form', { class: 'filters', onsubmit: event => {
+    event.preventDefault();
+    const chosen = new URLSearchParams();
+    for (const element of form.elements) if (element.name && element.value) chosen.set(element.name, element.value);
+    location.hash = '#/reports/' + path(reportId) + '/audit' + (chosen.toString() ? '?' + chosen : '');
+  } },
+    field('actor', 'Actor (user name)', h('input', { id: 'filter-actor', name: 'actor', value: value('actor') })),
+    field('type', 'Event type', h('select', { id: 'filter-type', name: 'type' }, h('option', { value: '' }, 'Any'),
+      EVENT_TYPES.map(t => h('option', { value: t, selected: filters.get('type') === t }, t)))),
+    field('from', 'From', h('input', { id: 'filter-from', name: 'from', type: 'datetime-local', value: value('from') })),
+    field('to', 'To', h('input', { id: 'filter-to', name: 'to', type: 'datetime-local', value: value('to') })),
+    field('paragraphId', 'Paragraph id', h('input', { id: 'filter-paragraphId', name: 'paragraphId', value: value('paragraphId') })),
+    h('p', {}, h('button', { type: 'submit' }, 'Filter')));
+  const rows = entries.map(entry => {
+    const payload = entry.payload || {};
+    const about = payload.paragraphId
+      ? h('a', { href: '#/reports/' + path(reportId) + '/paragraphs/' + path(payload.paragraphId) }, 'paragraph ' + payload.paragraphId)
+      : (payload.decisionId ? 'decision ' + payload.decisionId : '');
+    return h('tr', {},
+      h('td', {}, h('a', { href: '#/reports/' + path(reportId) + '/at/' + entry.position,
+        'aria-label': 'The draft at position ' + entry.position }, entry.position)),
+      h('td', {}, h('time', { datetime: entry.timestamp }, entry.timestamp.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))),
+      h('td', {}, entry.type),
+      h('td', {}, entry.actor.user + ' (' + words(entry.actor.role) + (entry.actor.entity ? ', ' + entry.actor.entity : '') + ')'),
+      h('td', {}, about, payload.text ? h('span', { class: 'snippet' }, ' ', payload.text) : null,
+        payload.comment ? h('span', { class: 'snippet' }, ' “', payload.comment, '”') : null));
+  });
+  show('Audit trail',
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports'), ' › ', h('a', { href: '#/reports/' + path(reportId) }, reportId)),
+    h('h1', {}, 'Audit trail'), form,
+    h('p', { role: 'status' }, entries.length + (entries.length === 1 ? ' event' : ' events')),
+    h('table', { class: 'audit' },
+      h('thead', {}, h('tr', {}, ['Position', 'Time (UTC)', 'Event', 'Actor', 'About'].map(c => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows)));
+}
+
+async function pastDraft(reportId, position) {
+  const current = await call('GET', '/api/reports/' + path(reportId));
+  const draft = await call('GET', '/api/reports/' + path(reportId) + '?atPosition=' + position);
+  const lang = draft.language;
+  const go = value => { location.hash = '#/reports/' + path(reportId) + '/at/' + value; };
+  const slider = h('input', { id: 'position', type: 'range', min: 1, max: current.position, value: position,
+    onchange: () => go(slider.value) });
+  const sections = draft.sections.map(section => h('section', { class: 'section' },
+    h('h3', {}, 'Chapter ' + section.chapter + ', ', h('span', { class: 'num' }, section.letter + '.'), ' ', h('span', { lang }, section.title)),
+    h('ol', { class: 'units' }, section.paragraphs.map(unit => h('li', { class: 'unit status-' + unit.status.toLowerCase() },
+      h('span', { class: 'num' }, unit.number == null ? '–' : unit.number + '.'),
+      h('div', { class: 'body' }, h('p', { class: 'text', lang }, unit.text),
+        h('p', { class: 'meta' }, [words(unit.status), unit.authorEntity ? 'by ' + unit.authorEntity : null,
+          unit.revision ? 'revision ' + unit.revision : null].filter(Boolean).join(' · '))))))));
+  show('Draft at position ' + position,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports'), ' › ', h('a', { href: '#/reports/' + path(reportId) }, reportId)),
+    h('h1', {}, 'The draft at position ' + draft.position + ' of ' + current.position),
+    h('div', { class: 'travel' },
+      h('label', { for: 'position' }, 'Position in the record'), slider,
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', disabled: position <= 1, onclick: () => go(position - 1) }, 'Earlier'),
+        h('button', { type: 'button', disabled: position >= current.position, onclick: () => go(position + 1) }, 'Later'),
+        h('a', { href: '/api/reports/' + path(reportId) + '/document.html' }, 'Current document'))),
+    h('h2', { lang }, draft.title), h('p', {}, 'Status: ' + words(draft.status)),
+    sections.length ? sections : h('p', {}, 'No sections yet at this position.'));
+}
+
+async function history(reportId, paragraphId) {
+  const revisions = await call('GET', '/api/reports/' + path(reportId) + '/paragraphs/' + path(paragraphId) + '/history');
+  const draft = await call('GET', '/api/reports/' + path(reportId));
+  const lang = draft.language;
+  show('Paragraph history',
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports'), ' › ', h('a', { href: '#/reports/' + path(reportId) }, reportId)),
+    h('h1', {}, 'History of paragraph ' + paragraphId),
+    h('ol', { class: 'revisions' }, revisions.map(revision => h('li', { class: 'revision' },
+      h('h2', {}, 'Revision ' + revision.revision),
+      h('p', { class: 'meta' }, 'By ' + revision.author.user + (revision.author.entity ? ' (' + revision.author.entity + ')' : '') + ' at ' + revision.at),
+      h('p', { class: 'diff', lang }, revision.diff.length
+        ? revision.diff.map(d => d.op === 'EQUAL' ? d.text : h(d.op === 'INSERT' ? 'ins' : 'del', {}, d.text))
+        : revision.text),
+      revision.statusChanges.length ? h('ul', { class: 'changes' }, revision.statusChanges.map(change => h('li', {},
+        words(change.status) + ' by ' + change.actor.user + ' at ' + change.at + (change.comment ? ': “' + change.comment + '”' : '')))) : null))));
+}
+
 // ---- The chair's queue -------------------------------------------------------------------------
+
+// The text the chair approved last, from the paragraph's history: what the new revision changes.
+function lastApproved(revisions, before) {
+  let text = null;
+  for (const revision of revisions || []) {
+    if (revision.revision < before && revision.statusChanges.some(c => c.status === 'APPROVED')) text = revision.text;
+  }
+  return text;
+}
 
 async function approvals() {
   const pending = await call('GET', '/api/approvals/pending');
-  const rows = pending.map(entry => {
+  const histories = await Promise.all(pending.map(entry => entry.paragraphId
+    ? call('GET', '/api/reports/' + path(entry.reportId) + '/paragraphs/' + path(entry.paragraphId) + '/history').catch(() => null)
+    : null));
+  const rows = pending.map((entry, index) => {
+    const approved = entry.paragraphId ? lastApproved(histories[index], entry.revision) : null;
     const base = '/api/reports/' + path(entry.reportId);
     const message = h('p', { class: 'error', role: 'alert', hidden: true });
     const run = (label, request) => h('button', { type: 'button', onclick: async () => {
@@ -310,7 +457,11 @@ async function approvals() {
       h('td', {}, h('a', { href: '#/reports/' + path(entry.reportId) }, entry.reportId)),
       h('td', {}, entry.paragraphId ? 'Paragraph, revision ' + entry.revision : 'Decision'),
       h('td', {}, entry.authorEntity || ''),
-      h('td', { class: 'text' }, entry.text),
+      h('td', { class: 'text' }, approved === null
+        ? [entry.paragraphId ? h('p', { class: 'meta' }, 'Never approved before.') : null, h('p', {}, entry.text)]
+        : [h('p', { class: 'meta' }, 'Changes since the last approved text:'),
+           h('p', { class: 'diff' }, diff(approved, entry.text).map(d => d.kind === 'same' ? d.text
+             : h(d.kind === 'added' ? 'ins' : 'del', {}, d.text)))]),
       h('td', {}, actions, message));
   });
   show('Approvals', h('h1', {}, 'Waiting for the chair'),
