@@ -27,7 +27,7 @@ let stream = null;
 let quiet = false; // a live refresh redraws the page without moving the keyboard focus
 
 function show(title, ...content) {
-  main.replaceChildren(...content);
+  main.replaceChildren(...content.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false));
   document.title = title + ' · Rapporteur';
   const heading = main.querySelector('h1');
   if (heading) { heading.tabIndex = -1; if (!quiet) heading.focus(); }

@@ -128,7 +128,7 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     assertThat(unitWithText("秘书处的说明。").getText()).contains("by SECRETARIAT");
     api.send("secretary", "DELETE", "/api/reports/" + reportId + "/paragraphs/" + note, null);
     waitUntil(d -> unitWithText("秘书处的说明。").getText().contains("Withdrawn"));
-    assertThat(browser.findElement(By.id("live")).getText()).startsWith("Updated live");
+    waitUntil(ExpectedConditions.textMatches(By.id("live"), java.util.regex.Pattern.compile("^Updated live to position \\d+\\.$")));
     signOut();
 
     // The chair returns it with a comment; the adoption button says what blocks it.
@@ -215,6 +215,31 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     screenshot("workspace-reference");
     accessible("workspace-reference");
 
+    // The auditor travels back in time, one position earlier than now.
+    browser.findElement(By.linkText("Earlier versions")).click();
+    String now = waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("position"))).getDomProperty("max");
+    click("Earlier");
+    long earlier = Long.parseLong(now) - 1;
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "The draft at position " + earlier + " of " + now));
+    accessible("time-travel");
+    screenshot("time-travel");
+
+    // ... opens the history of one paragraph ...
+    openReport(REPORT);
+    browser.findElements(By.linkText("History")).get(0).click();
+    waitUntil(ExpectedConditions.textMatches(By.tagName("h1"), java.util.regex.Pattern.compile("^History of paragraph .+")));
+    assertThat(browser.findElements(By.cssSelector(".revision"))).isNotEmpty();
+    accessible("paragraph-history");
+
+    // ... and filters the audit trail by event type.
+    browser.get(base() + "/app#/reports/" + REPORT + "/audit?type=ParagraphDrafted");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.audit tbody tr")));
+    assertThat(browser.findElements(By.cssSelector("table.audit tbody tr td:nth-child(3)")))
+        .extracting(WebElement::getText).isNotEmpty().allMatch("ParagraphDrafted"::equals);
+    accessible("audit");
+    screenshot("audit");
+    openReport(REPORT);
+
     // Readable at 200% zoom: nothing runs off the side of the page.
     browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", 640, "height", 512, "deviceScaleFactor", 2, "mobile", false));
@@ -271,7 +296,9 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
   /** Waits for the condition; if it never holds, says where the browser was and what it logged. */
   private <T> T waitUntil(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
     try {
-      return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+      return new WebDriverWait(browser, Duration.ofSeconds(20))
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {
       String console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
           .map(LogEntry::toString).collect(java.util.stream.Collectors.joining("\n"));
