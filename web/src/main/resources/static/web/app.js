@@ -80,6 +80,9 @@ async function reports() {
 
 const DONE = new Set(['APPROVED', 'ADOPTED', 'WITHDRAWN']);
 
+// A section is named by its letter where it has one; a chapter's only section has none.
+const sectionName = section => section.letter ? 'section ' + section.letter : '“' + section.title + '”';
+
 function mayDraft(unit) {
   if (me.role === 'SECRETARY') return true;
   return me.role === 'DELEGATE' && unit.authorEntity === me.entity;
@@ -104,7 +107,7 @@ async function workspace(reportId, minPosition) {
     h('h2', { id: 'chapter-' + chapter.name }, 'Chapter ' + chapter.name),
     chapter.sections.map(section => h('section', { class: 'section', 'aria-labelledby': 'section-' + section.sectionId },
       h('h3', { id: 'section-' + section.sectionId },
-        h('span', { class: 'num' }, section.letter + '.'), ' ', h('span', { lang }, section.title)),
+        section.letter ? [h('span', { class: 'num' }, section.letter + '.'), ' '] : null, h('span', { lang }, section.title)),
       h('ol', { class: 'units' }, section.paragraphs.map(unit => unitView(unit, base, lang, frozen, reload))),
       !frozen && (me.role === 'SECRETARY' || me.role === 'DELEGATE')
         ? addParagraph(section, base, lang, reload) : null))));
@@ -246,13 +249,13 @@ function addParagraph(section, base, lang, reload) {
         await reload(result.position);
       } catch (e) { message.textContent = e.message; message.hidden = false; }
     } },
-      h('label', { for: fieldId }, 'New paragraph in section ' + section.letter),
+      h('label', { for: fieldId }, 'New paragraph in ' + sectionName(section)),
       text, message,
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add paragraph'),
         h('button', { type: 'button', onclick: () => wrapper.replaceChildren(open) }, 'Cancel')));
     wrapper.replaceChildren(form);
     text.focus();
-  } }, 'Add a paragraph to section ' + section.letter);
+  } }, 'Add a paragraph to ' + sectionName(section));
   wrapper.append(open);
   return wrapper;
 }
@@ -389,7 +392,8 @@ async function pastDraft(reportId, position) {
   const slider = h('input', { id: 'position', type: 'range', min: 1, max: current.position, value: position,
     onchange: () => go(slider.value) });
   const sections = draft.sections.map(section => h('section', { class: 'section' },
-    h('h3', {}, 'Chapter ' + section.chapter + ', ', h('span', { class: 'num' }, section.letter + '.'), ' ', h('span', { lang }, section.title)),
+    h('h3', {}, 'Chapter ' + section.chapter + ', ', section.letter ? [h('span', { class: 'num' }, section.letter + '.'), ' '] : null,
+      h('span', { lang }, section.title)),
     h('ol', { class: 'units' }, section.paragraphs.map(unit => h('li', { class: 'unit status-' + unit.status.toLowerCase() },
       h('span', { class: 'num' }, unit.number == null ? '–' : unit.number + '.'),
       h('div', { class: 'body' }, h('p', { class: 'text', lang }, unit.text),

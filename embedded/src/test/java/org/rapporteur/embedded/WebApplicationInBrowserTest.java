@@ -113,7 +113,7 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
 
     // The delegate drafts a paragraph in Chinese and submits it.
     openReport(reportId);
-    click("Add a paragraph to section A");
+    click("Add a paragraph to “导言”");
     browser.switchTo().activeElement().sendKeys("会议于2022年10月24日开幕。");
     click("Add paragraph");
     WebElement unit = unitWithText("会议于2022年10月24日开幕。");
