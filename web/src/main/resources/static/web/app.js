@@ -440,7 +440,11 @@ function lastApproved(revisions, before) {
   return text;
 }
 
-async function approvals() {
+async function approvals(after) {
+  if (after && after.position) {
+    // Read your own write: the queue is answered once the projection holds the decision just sent.
+    await call('GET', '/api/approvals/pending?reportId=' + encodeURIComponent(after.reportId) + '&minPosition=' + after.position);
+  }
   const pending = await call('GET', '/api/approvals/pending');
   const histories = await Promise.all(pending.map(entry => entry.paragraphId
     ? call('GET', '/api/reports/' + path(entry.reportId) + '/paragraphs/' + path(entry.paragraphId) + '/history').catch(() => null)
@@ -450,7 +454,11 @@ async function approvals() {
     const base = '/api/reports/' + path(entry.reportId);
     const message = h('p', { class: 'error', role: 'alert', hidden: true });
     const run = (label, request) => h('button', { type: 'button', onclick: async () => {
-      try { await request(); announce.textContent = label + ': done.'; await approvals(); }
+      try {
+        const result = await request();
+        announce.textContent = label + ': done.';
+        await approvals({ reportId: entry.reportId, position: result && result.position });
+      }
       catch (e) { message.textContent = e.message; message.hidden = false; }
     } }, label);
     const actions = entry.paragraphId
