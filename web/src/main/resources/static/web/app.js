@@ -297,10 +297,12 @@ function editor(item, unit, target, lang, reload) {
   text.focus();
 }
 
+const sentence = text => /[.!?。]$/.test(text.trim()) ? text.trim() : text.trim() + '.';
+
 function staleEdit(conflict, text, problem, lang) {
   const segments = diff(problem.currentText, text.value);
   conflict.replaceChildren(
-    h('p', { class: 'error', role: 'alert' }, problem.detail || 'Someone else changed this paragraph.',
+    h('p', { class: 'error', role: 'alert' }, sentence(problem.detail || 'Someone else changed this paragraph'),
       ' It is now at revision ' + problem.currentRevision + '. Your text is kept below: merge the two, then save again.'),
     h('div', { class: 'columns' },
       h('div', {}, h('h4', {}, 'Current text (revision ' + problem.currentRevision + ')'),

@@ -1,5 +1,6 @@
 package org.rapporteur.identity;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -70,7 +71,11 @@ public class BrowserSessionSecurity {
                 .accessDeniedHandler(problems))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/sign-in", "/web/**", "/webjars/**", "/favicon.ico")
+                // An async dispatch goes on with a request already let through (a server-sent event
+                // stream ending after sign-out, say); checking it again only fails on a committed response.
+                auth.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                    .permitAll()
+                    .requestMatchers("/sign-in", "/web/**", "/webjars/**", "/favicon.ico")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/session")
                     .permitAll()
