@@ -1,7 +1,6 @@
 package org.rapporteur.identity;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapporteur.shared.problem.ProblemType;
@@ -27,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Spring Security's logout filter ({@code POST /session/sign-out}).
  */
 @RestController
-@Tag(name = "Browser session", description = "The web application's sign-in; API clients use HTTP Basic or Bearer tokens.")
+// The web application's own sign-in, outside the API that integrators generate clients from.
+@Hidden
 class BrowserSessionController {
 
   private final BrowserSessionSecurity.BrowserSignIn signIn;
@@ -46,13 +46,11 @@ class BrowserSessionController {
 
   record Credentials(String username, String password) {}
 
-  @Operation(operationId = "currentSession", summary = "Say who is signed in with the browser session")
   @GetMapping(value = "/session", produces = MediaType.APPLICATION_JSON_VALUE)
   SignedIn current() {
     return SignedIn.of(ActorArgumentResolver.currentActor());
   }
 
-  @Operation(operationId = "signIn", summary = "Sign a browser in with a demo user's password (embedded default)")
   @PostMapping(value = "/session", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> signIn(@RequestBody Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
     if (signIn.manager() == null) {
