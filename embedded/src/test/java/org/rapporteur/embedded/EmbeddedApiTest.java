@@ -48,6 +48,8 @@ public abstract class EmbeddedApiTest {
     registry.add("rapporteur.kafka.topic", () -> "report-events-" + run);
     registry.add("rapporteur.kafka.consumer-group", () -> "query-side-" + run);
     registry.add("rapporteur.demo.enabled", () -> "false");
+    // The checkpoint signing key is generated here, in the build's output, not in a ./data beside the sources.
+    registry.add("rapporteur.integrity.key-directory", () -> "target/checkpoint-keys");
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> user);
     registry.add("spring.datasource.password", () -> password);

@@ -12,7 +12,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
+import org.rapporteur.shared.integrity.Checkpoint;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.ReportEvent;
@@ -29,11 +31,17 @@ import org.rapporteur.shared.report.ReportEvent;
  *
  * <p>The timestamp is hashed as the store keeps it (to the millisecond), so that the instant Kafka
  * carries and the audit trail shows is the instant that was hashed.
+ *
+ * <p>An act that fixes text ({@link Checkpoint#SIGNED_TYPES}) also gets the head its hash makes
+ * signed with the key held outside the database (ADR 0010), in the same metadata.
  */
 final class ChainingEventStorageEngine extends JdbcEventStorageEngine {
 
-  ChainingEventStorageEngine(JdbcEventStorageEngine.Builder builder) {
+  private final CheckpointSigner signer;
+
+  ChainingEventStorageEngine(JdbcEventStorageEngine.Builder builder, CheckpointSigner signer) {
     super(builder);
+    this.signer = signer;
   }
 
   @Override
@@ -58,8 +66,13 @@ final class ChainingEventStorageEngine extends JdbcEventStorageEngine {
       String hash = HashChain.hash(previous, sequence + 1, domain.getIdentifier(), event.type(), timestamp,
           event.actor(), ReportEventJson.toTree(event));
       headsInBatch.put(aggregate + ":" + sequence, hash);
-      chained.add(new GenericDomainEventMessage<>(domain.getType(), aggregate, sequence, event,
-          domain.getMetaData().and(StoredEvent.PREVIOUS_HASH, previous).and(StoredEvent.HASH, hash),
+      MetaData metaData = domain.getMetaData().and(StoredEvent.PREVIOUS_HASH, previous).and(StoredEvent.HASH, hash);
+      if (Checkpoint.SIGNED_TYPES.contains(event.type())) {
+        Checkpoint checkpoint = signer.sign(aggregate, sequence + 1, hash);
+        metaData = metaData.and(StoredEvent.CHECKPOINT_KEY_ID, checkpoint.keyId())
+            .and(StoredEvent.CHECKPOINT_SIGNATURE, checkpoint.signature());
+      }
+      chained.add(new GenericDomainEventMessage<>(domain.getType(), aggregate, sequence, event, metaData,
           domain.getIdentifier(), timestamp));
     }
     super.appendEvents(chained, serializer);

@@ -3,6 +3,7 @@ package org.rapporteur.command.eventstore;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,7 +95,8 @@ public class EventStoreConfiguration {
       TransactionManager axonTransactionManager,
       Serializer serializer,
       @Qualifier("eventSerializer") Serializer eventSerializer,
-      PublishingProperties publishing) {
+      PublishingProperties publishing,
+      CheckpointSigner checkpointSigner) {
     // Chains every report event to the one before as it stores it (API.md 1.1, ADR 0008).
     return new ChainingEventStorageEngine(JdbcEventStorageEngine.builder()
         // A hole in the global index is an event whose transaction has not committed yet, or one
@@ -109,7 +111,19 @@ public class EventStoreConfiguration {
         .eventSerializer(eventSerializer)
         .upcasterChain(new ReportEventUpcaster(ReportEventJson.upcasters()))
         // Turns the unique (aggregate, sequence) violation into Axon's concurrency exceptions.
-        .persistenceExceptionResolver(new UniqueViolationResolver()));
+        .persistenceExceptionResolver(new UniqueViolationResolver()), checkpointSigner);
+  }
+
+  /**
+   * The key that signs checkpoints (ADR 0010): {@code rapporteur.integrity.signing-key-location}, a
+   * PKCS#8 Ed25519 private key in PEM, or else a key generated on first start in
+   * {@code rapporteur.integrity.key-directory}, which must not be inside the database.
+   */
+  @Bean
+  CheckpointSigner checkpointSigner(
+      @Value("${rapporteur.integrity.signing-key-location:}") String location,
+      @Value("${rapporteur.integrity.key-directory:./data/keys}") String directory) {
+    return CheckpointSigner.load(location, Path.of(directory));
   }
 
   @Bean

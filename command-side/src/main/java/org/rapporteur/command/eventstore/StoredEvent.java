@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.axonframework.common.DateTimeUtils;
+import org.rapporteur.shared.integrity.Checkpoint;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.ReportEvent;
@@ -25,6 +26,9 @@ public record StoredEvent(
   public static final String HASH = "hash";
   public static final String PREVIOUS_HASH = "previousHash";
   public static final String CHAINED_BY = "hashChainedBy";
+  /** Metadata keys of the signed checkpoint an act that fixed text carries (ADR 0010). */
+  public static final String CHECKPOINT_KEY_ID = "checkpointKeyId";
+  public static final String CHECKPOINT_SIGNATURE = "checkpointSignature";
 
   /** The columns {@link #read(ResultSet)} reads, in its order. */
   public static final String COLUMNS =
@@ -75,6 +79,12 @@ public record StoredEvent(
   /** The name of the migration that chained this event after it was stored, or null. */
   public String chainedBy() {
     return link(CHAINED_BY);
+  }
+
+  /** The signed checkpoint of this event's stored hash, or null when it carries none. */
+  public Checkpoint checkpoint(String reportId) {
+    String signature = link(CHECKPOINT_SIGNATURE);
+    return signature == null ? null : new Checkpoint(reportId, position(), storedHash(), link(CHECKPOINT_KEY_ID), signature);
   }
 
   private String link(String key) {

@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.rapporteur.command.eventstore.StoredEvent;
 import org.rapporteur.shared.integrity.BundleVerifier;
+import org.rapporteur.shared.integrity.Checkpoint;
+import org.rapporteur.shared.integrity.CheckpointKeys;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.ReportEvent;
@@ -18,25 +23,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The auditor's evidence for one report, read from the event store: a ZIP holding
  * {@value BundleVerifier#EVENTS} (every event as its audit entry shows it, with its link, one JSON
- * object a line) and {@value BundleVerifier#MANIFEST} (the head hash, the verification, the tool).
- * {@link BundleVerifier} checks it offline.
+ * object a line), {@value BundleVerifier#MANIFEST} (the head hash, the verification, the tool),
+ * {@value BundleVerifier#CHECKPOINTS} (the signed checkpoints, ADR 0010) and
+ * {@value BundleVerifier#CHECKPOINT_KEY} (the public key that checks them). {@link BundleVerifier}
+ * checks it offline.
  */
 public class EvidenceBundle {
 
   private final JdbcTemplate jdbc;
   private final ChainVerifier verifier;
   private final Clock clock;
+  private final PublicKey checkpointKey;
 
-  public EvidenceBundle(JdbcTemplate jdbc, ChainVerifier verifier, Clock clock) {
+  public EvidenceBundle(JdbcTemplate jdbc, ChainVerifier verifier, Clock clock, PublicKey checkpointKey) {
     this.jdbc = jdbc;
     this.verifier = verifier;
     this.clock = clock;
+    this.checkpointKey = checkpointKey;
   }
 
   /** Writes the report's bundle; the stream is left open. */
   public void write(String reportId, OutputStream out) {
     try {
       ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+      List<Checkpoint> checkpoints = new ArrayList<>();
       zip.putNextEntry(new ZipEntry(BundleVerifier.EVENTS));
       jdbc.query(
           connection -> {
@@ -48,12 +58,25 @@ public class EvidenceBundle {
           },
           row -> {
             try {
-              zip.write(ReportEventJson.mapper().writeValueAsBytes(entry(StoredEvent.read(row, 1))));
+              StoredEvent stored = StoredEvent.read(row, 1);
+              if (stored.checkpoint(reportId) != null) {
+                checkpoints.add(stored.checkpoint(reportId));
+              }
+              zip.write(ReportEventJson.mapper().writeValueAsBytes(entry(stored)));
               zip.write('\n');
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
           });
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry(BundleVerifier.CHECKPOINTS));
+      for (Checkpoint checkpoint : checkpoints) {
+        zip.write(ReportEventJson.mapper().writeValueAsBytes(checkpoint));
+        zip.write('\n');
+      }
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry(BundleVerifier.CHECKPOINT_KEY));
+      zip.write(CheckpointKeys.toPem(checkpointKey).getBytes(StandardCharsets.US_ASCII));
       zip.closeEntry();
       ChainVerifier.Verification verification = verifier.verify(reportId);
       ObjectNode manifest = ReportEventJson.mapper().valueToTree(verification);

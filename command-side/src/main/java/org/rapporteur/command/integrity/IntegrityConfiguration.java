@@ -3,6 +3,7 @@ package org.rapporteur.command.integrity;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.rapporteur.command.eventstore.CheckpointSigner;
 import org.rapporteur.command.eventstore.StoredEvent;
 import org.rapporteur.command.report.ChainHead;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,13 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class IntegrityConfiguration {
 
   @Bean
-  ChainVerifier chainVerifier(JdbcTemplate jdbc) {
-    return new ChainVerifier(jdbc);
+  ChainVerifier chainVerifier(JdbcTemplate jdbc, CheckpointSigner signer) {
+    return new ChainVerifier(jdbc, signer.publicKey());
   }
 
   @Bean
-  EvidenceBundle evidenceBundle(JdbcTemplate jdbc, ChainVerifier verifier) {
-    return new EvidenceBundle(jdbc, verifier, Clock.systemUTC());
+  EvidenceBundle evidenceBundle(JdbcTemplate jdbc, ChainVerifier verifier, CheckpointSigner signer) {
+    return new EvidenceBundle(jdbc, verifier, Clock.systemUTC(), signer.publicKey());
   }
 
   /** The head an adoption names: the link the store holds with the report's event at a position. */

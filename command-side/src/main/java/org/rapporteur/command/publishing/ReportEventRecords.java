@@ -14,7 +14,9 @@ import org.rapporteur.shared.report.ReportEvent;
  * A stored event as a Kafka record: key = report id, value = the event's JSON, headers in the
  * CloudEvents 1.0 Kafka binding (binary mode) plus the position, the actor and the event's link in
  * its report's hash chain ({@code ce_hash}, {@code ce_previoushash}; absent only for an event
- * stored before the chain existed and not chained since).
+ * stored before the chain existed and not chained since). An act that fixed text also carries its
+ * signed checkpoint ({@code ce_checkpointkeyid}, {@code ce_checkpointsignature}; ADR 0010), which
+ * signs this record's {@code ce_source} report, {@code ce_position} and {@code ce_hash}.
  */
 final class ReportEventRecords {
 
@@ -41,6 +43,11 @@ final class ReportEventRecords {
         && metaData.get(StoredEvent.PREVIOUS_HASH) instanceof String previousHash) {
       header(headers, "ce_hash", hash);
       header(headers, "ce_previoushash", previousHash);
+    }
+    if (metaData.get(StoredEvent.CHECKPOINT_SIGNATURE) instanceof String signature
+        && metaData.get(StoredEvent.CHECKPOINT_KEY_ID) instanceof String keyId) {
+      header(headers, "ce_checkpointkeyid", keyId);
+      header(headers, "ce_checkpointsignature", signature);
     }
     return new ProducerRecord<>(
         topic, null, reportId.getBytes(StandardCharsets.UTF_8), ReportEventJson.toBytes(event), headers);

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rapporteur.shared.integrity.CheckpointKeys;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.Actor;
@@ -52,7 +53,7 @@ class ChainMigrationTest {
 
     flyway(dataSource, "latest").migrate();
 
-    ChainVerifier.Verification verification = new ChainVerifier(jdbc).verify("old-report");
+    ChainVerifier.Verification verification = new ChainVerifier(jdbc, CheckpointKeys.generate().getPublic()).verify("old-report");
     assertThat(verification.verified()).isTrue();
     assertThat(verification.events()).isEqualTo(2);
     assertThat(verification.chainedByMigrationThrough()).isEqualTo(2);

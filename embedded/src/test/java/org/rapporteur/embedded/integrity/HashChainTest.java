@@ -23,7 +23,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.rapporteur.embedded.Api;
 import org.rapporteur.embedded.EmbeddedApiTest;
+import org.rapporteur.command.eventstore.CheckpointSigner;
+import org.rapporteur.command.eventstore.StoredEvent;
 import org.rapporteur.shared.integrity.BundleVerifier;
+import org.rapporteur.shared.integrity.Checkpoint;
+import org.rapporteur.shared.integrity.CheckpointKeys;
 import org.rapporteur.shared.integrity.CanonicalJson;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.testing.Await;
@@ -39,16 +43,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class HashChainTest extends EmbeddedApiTest {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired CheckpointSigner signer;
 
   @Test
   void anUntouchedReportVerifies() throws Exception {
-    String reportId = reportOfFourEvents();
+    String reportId = reportOfFiveEvents();
 
     JsonNode verification = verification(reportId);
 
     assertThat(verification.get("reportId").asText()).isEqualTo(reportId);
     assertThat(verification.get("verified").asBoolean()).as(verification.toString()).isTrue();
-    assertThat(verification.get("events").asLong()).isEqualTo(4);
+    assertThat(verification.get("events").asLong()).isEqualTo(5);
     assertThat(verification.get("headHash").asText()).matches("[0-9a-f]{64}");
     assertThat(verification.get("firstBrokenPosition").isNull()).isTrue();
     assertThat(verification.get("chainedByMigrationThrough").isNull()).isTrue();
@@ -56,12 +61,12 @@ abstract class HashChainTest extends EmbeddedApiTest {
 
   @Test
   void theAuditTrailsHashesRecomputeFromTheAuditTrailAloneAndEndAtTheVerifiedHead() throws Exception {
-    String reportId = reportOfFourEvents();
-    assertThat(api().getWhenProjected(reportId, 4, Duration.ofSeconds(60)).statusCode()).isEqualTo(200);
+    String reportId = reportOfFiveEvents();
+    assertThat(api().getWhenProjected(reportId, 5, Duration.ofSeconds(60)).statusCode()).isEqualTo(200);
 
     JsonNode audit = json(api().get("auditor", "/api/reports/" + reportId + "/audit"));
 
-    assertThat(audit).hasSize(4);
+    assertThat(audit).hasSize(5);
     String previous = "0".repeat(64);
     for (JsonNode entry : audit) {
       // Exactly the entry's fields as served, nothing typed: what any JCS implementation would take.
@@ -79,8 +84,8 @@ abstract class HashChainTest extends EmbeddedApiTest {
 
   @Test
   void theKafkaRecordsCarryTheLinks() throws Exception {
-    String reportId = reportOfFourEvents();
-    assertThat(api().getWhenProjected(reportId, 4, Duration.ofSeconds(60)).statusCode()).isEqualTo(200);
+    String reportId = reportOfFiveEvents();
+    assertThat(api().getWhenProjected(reportId, 5, Duration.ofSeconds(60)).statusCode()).isEqualTo(200);
     JsonNode audit = json(api().get("auditor", "/api/reports/" + reportId + "/audit"));
 
     Map<String, String> onTopic = new HashMap<>();
@@ -90,13 +95,13 @@ abstract class HashChainTest extends EmbeddedApiTest {
           consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Await.until("the report's four records read back", Duration.ofSeconds(30), () -> {
+      Await.until("the report's five records read back", Duration.ofSeconds(30), () -> {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           if (reportId.equals(new String(record.key(), StandardCharsets.UTF_8))) {
             onTopic.put(header(record, "ce_position"), header(record, "ce_previoushash") + " " + header(record, "ce_hash"));
           }
         }
-        return onTopic.size() == 4;
+        return onTopic.size() == 5;
       });
     }
     for (JsonNode entry : audit) {
@@ -111,14 +116,26 @@ abstract class HashChainTest extends EmbeddedApiTest {
 
   @Test
   void anEventWhosePayloadWasEditedInTheDatabaseBreaksTheChainAtItsPosition() throws Exception {
-    String reportId = reportOfFourEvents();
-    byte[] payload = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+    String reportId = reportOfFiveEvents();
+    byte[] payload = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 2",
         byte[].class, reportId);
     String edited = new String(payload, StandardCharsets.UTF_8).replace("Opening", "Closing");
     assertThat(edited).isNotEqualTo(new String(payload, StandardCharsets.UTF_8));
 
-    jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+    jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 2",
         edited.getBytes(StandardCharsets.UTF_8), reportId);
+
+    JsonNode verification = verification(reportId);
+    assertThat(verification.get("verified").asBoolean()).isFalse();
+    assertThat(verification.get("firstBrokenPosition").asLong()).isEqualTo(3);
+    assertThat(verification.get("events").asLong()).isEqualTo(5);
+  }
+
+  @Test
+  void aDeletedEventBreaksTheChainAtThePositionItLeftEmpty() throws Exception {
+    String reportId = reportOfFiveEvents();
+
+    jdbc.update("DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 1", reportId);
 
     JsonNode verification = verification(reportId);
     assertThat(verification.get("verified").asBoolean()).isFalse();
@@ -127,20 +144,8 @@ abstract class HashChainTest extends EmbeddedApiTest {
   }
 
   @Test
-  void aDeletedEventBreaksTheChainAtThePositionItLeftEmpty() throws Exception {
-    String reportId = reportOfFourEvents();
-
-    jdbc.update("DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 1", reportId);
-
-    JsonNode verification = verification(reportId);
-    assertThat(verification.get("verified").asBoolean()).isFalse();
-    assertThat(verification.get("firstBrokenPosition").asLong()).isEqualTo(2);
-    assertThat(verification.get("events").asLong()).isEqualTo(3);
-  }
-
-  @Test
   void anEventWhoseStoredHashWasRewrittenBreaksTheChainAtItsPosition() throws Exception {
-    String reportId = reportOfFourEvents();
+    String reportId = reportOfFiveEvents();
     byte[] metaData = jdbc.queryForObject(
         "SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 3", byte[].class, reportId);
     JsonNode link = JSON.readTree(metaData);
@@ -169,26 +174,26 @@ abstract class HashChainTest extends EmbeddedApiTest {
   @Test
   void approvalsAndTheAdoptionNameTheHashesTheyStandOnAndRenditionsNameTheRecordTheyCameFrom() throws Exception {
     Api api = api();
-    String reportId = reportOfFourEvents();
+    String reportId = reportOfFiveEvents();
     String paragraphId = paragraphIdOf(reportId);
     assertThat(api.post("chair", "/api/reports/" + reportId + "/paragraphs/" + paragraphId + "/approval", "{\"revision\":1}")
         .statusCode()).isEqualTo(200);
     assertThat(api.post("chair", "/api/reports/" + reportId + "/adoption", null).statusCode()).isEqualTo(200);
-    assertThat(api.getWhenProjected(reportId, 6, Duration.ofSeconds(60)).statusCode()).isEqualTo(200);
+    assertThat(api.getWhenProjected(reportId, 7, Duration.ofSeconds(60)).statusCode()).isEqualTo(200);
 
     JsonNode audit = json(api.get("auditor", "/api/reports/" + reportId + "/audit"));
     // sha256sum of the UTF-8 bytes of "The meeting opened.", computed outside the product
-    assertThat(audit.get(4).get("payload").get("textHash").asText())
+    assertThat(audit.get(5).get("payload").get("textHash").asText())
         .isEqualTo("2d69026fcfc7e14f69a6d44e91f28210fc04afe185e164d125a5cac2da4664be");
-    String approvalHash = audit.get(4).get("hash").asText();
-    assertThat(audit.get(5).get("payload").get("headHash").asText()).as("the head the chair adopted").isEqualTo(approvalHash);
-    String head = audit.get(5).get("hash").asText();
+    String approvalHash = audit.get(5).get("hash").asText();
+    assertThat(audit.get(6).get("payload").get("headHash").asText()).as("the head the chair adopted").isEqualTo(approvalHash);
+    String head = audit.get(6).get("hash").asText();
     assertThat(api.get("auditor", "/api/reports/" + reportId + "/document.html").body())
-        .contains("<footer class=\"record-provenance\"><p>Rendered from position 6 of the record, head hash " + head + ".</p>");
+        .contains("<footer class=\"record-provenance\"><p>Rendered from position 7 of the record, head hash " + head + ".</p>");
     assertThat(api.get("auditor", "/api/reports/" + reportId + "/document.md").body())
-        .contains("Rendered from position 6 of the record, head hash " + head + ".");
+        .contains("Rendered from position 7 of the record, head hash " + head + ".");
     assertThat(api.get("auditor", "/api/reports/" + reportId + "/document.xml").body())
-        .contains("position=\"6\" headHash=\"" + head + "\"");
+        .contains("position=\"7\" headHash=\"" + head + "\"");
 
     // The projection's text no longer the approved one: the adopted report is not rendered.
     jdbc.update("UPDATE q_draft SET draft = REPLACE(draft, 'The meeting opened.', 'The meeting never opened.') WHERE report_id = ?",
@@ -199,14 +204,107 @@ abstract class HashChainTest extends EmbeddedApiTest {
     assertThat(json(refused).get("paragraphIds").get(0).asText()).isEqualTo(paragraphId);
   }
 
+  @Test
+  void actsThatFixTextAreSignedOnTheTopicInTheVerificationAndInTheEvidence() throws Exception {
+    String reportId = reportOfFiveEvents();
+    String paragraphId = paragraphIdOf(reportId);
+    assertThat(api().post("chair", "/api/reports/" + reportId + "/paragraphs/" + paragraphId + "/approval", "{\"revision\":1}")
+        .statusCode()).isEqualTo(200);
+    assertThat(api().post("chair", "/api/reports/" + reportId + "/adoption", null).statusCode()).isEqualTo(200);
+
+    JsonNode verification = verification(reportId);
+    assertThat(verification.get("checkpointsVerified").asBoolean()).as(verification.toString()).isTrue();
+    assertThat(verification.get("checkpoints").asLong()).isEqualTo(2);
+    assertThat(verification.get("lastSignedPosition").asLong()).isEqualTo(7);
+    assertThat(verification.get("firstFailedCheckpointPosition").isNull()).isTrue();
+    assertThat(verification.get("checkpointKeyId").asText()).isEqualTo(signer.keyId());
+
+    Map<Long, ConsumerRecord<byte[], byte[]>> records = recordsOf(reportId, 7);
+    ConsumerRecord<byte[], byte[]> approval = records.get(6L);
+    Checkpoint onTopic = new Checkpoint(reportId, 6, header(approval, "ce_hash"), header(approval, "ce_checkpointkeyid"),
+        header(approval, "ce_checkpointsignature"));
+    assertThat(onTopic.verifies(signer.publicKey())).isTrue();
+    assertThat(records.get(5L).headers().lastHeader("ce_checkpointsignature")).as("a draft fixes no text").isNull();
+
+    byte[] bundle = evidence("auditor", reportId).body();
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(new ByteArrayInputStream(bundle), signer.publicKey());
+    assertThat(verdict.verified()).as(verdict.toString()).isTrue();
+    assertThat(verdict.checkpointsVerified()).isEqualTo(2);
+    assertThat(verdict.lastSignedPosition()).isEqualTo(7);
+    BundleVerifier.Verdict anotherKey =
+        BundleVerifier.verify(new ByteArrayInputStream(bundle), CheckpointKeys.generate().getPublic());
+    assertThat(anotherKey.verified()).isFalse();
+    assertThat(anotherKey.firstBrokenPosition()).isEqualTo(6);
+  }
+
+  @Test
+  void anEventRewrittenWithEveryHashAfterItRecomputedLeavesTheChainWholeButFailsAtTheNextCheckpoint() throws Exception {
+    String reportId = reportOfFiveEvents();
+    String paragraphId = paragraphIdOf(reportId);
+    assertThat(api().post("chair", "/api/reports/" + reportId + "/paragraphs/" + paragraphId + "/approval", "{\"revision\":1}")
+        .statusCode()).isEqualTo(200);
+
+    // As whoever administers the database would: edit position 3, then recompute every link after it.
+    byte[] payload = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 2",
+        byte[].class, reportId);
+    jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 2",
+        new String(payload, StandardCharsets.UTF_8).replace("Opening", "Closing").getBytes(StandardCharsets.UTF_8), reportId);
+    List<StoredEvent> stored = jdbc.query("SELECT " + StoredEvent.COLUMNS
+        + " FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber", (row, i) -> StoredEvent.read(row, 1),
+        reportId);
+    String previous = stored.get(1).storedHash();
+    for (StoredEvent event : stored.subList(2, stored.size())) {
+      ObjectNode metaData = event.metaDataTree();
+      metaData.put(StoredEvent.PREVIOUS_HASH, previous);
+      previous = event.recompute(previous);
+      metaData.put(StoredEvent.HASH, previous);
+      jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+          JSON.writeValueAsBytes(metaData), reportId, event.sequenceNumber());
+    }
+
+    JsonNode verification = verification(reportId);
+    assertThat(verification.get("verified").asBoolean()).as("the chain alone: " + verification).isTrue();
+    assertThat(verification.get("firstBrokenPosition").isNull()).isTrue();
+    assertThat(verification.get("checkpointsVerified").asBoolean()).isFalse();
+    assertThat(verification.get("firstFailedCheckpointPosition").asLong()).isEqualTo(6);
+    assertThat(verification.get("checkpoints").asLong()).isZero();
+
+    BundleVerifier.Verdict verdict =
+        BundleVerifier.verify(new ByteArrayInputStream(evidence("auditor", reportId).body()), signer.publicKey());
+    assertThat(verdict.verified()).isFalse();
+    assertThat(verdict.firstBrokenPosition()).isEqualTo(6);
+    assertThat(verdict.reason()).contains("does not verify");
+  }
+
+  /** The report's records on the topic by position, once {@code count} of them are there. */
+  private Map<Long, ConsumerRecord<byte[], byte[]>> recordsOf(String reportId, int count) {
+    Map<Long, ConsumerRecord<byte[], byte[]>> records = new HashMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+        Map.of("bootstrap.servers", TestKafka.bootstrapServers()), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Await.until("the report's records read back", Duration.ofSeconds(30), () -> {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (reportId.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+            records.put(Long.parseLong(header(record, "ce_position")), record);
+          }
+        }
+        return records.size() == count;
+      });
+    }
+    return records;
+  }
+
   private String paragraphIdOf(String reportId) throws Exception {
-    JsonNode draft = json(api().getWhenProjected(reportId, 4, Duration.ofSeconds(60)));
+    JsonNode draft = json(api().getWhenProjected(reportId, 5, Duration.ofSeconds(60)));
     return draft.get("sections").get(0).get("paragraphs").get(0).get("paragraphId").asText();
   }
 
   @Test
   void theAuditorsEvidenceVerifiesOfflineAndEvidenceOfATamperedStoreDoesNot() throws Exception {
-    String reportId = reportOfFourEvents();
+    String reportId = reportOfFiveEvents();
 
     HttpResponse<byte[]> evidence = evidence("auditor", reportId);
 
@@ -214,7 +312,7 @@ abstract class HashChainTest extends EmbeddedApiTest {
     assertThat(evidence.headers().firstValue("Content-Type")).hasValue("application/zip");
     BundleVerifier.Verdict verdict = BundleVerifier.verify(new ByteArrayInputStream(evidence.body()));
     assertThat(verdict.verified()).as(verdict.toString()).isTrue();
-    assertThat(verdict.events()).isEqualTo(4);
+    assertThat(verdict.events()).isEqualTo(5);
     assertThat(verdict.headHash()).isEqualTo(verification(reportId).get("headHash").asText());
 
     jdbc.update("DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 2", reportId);
@@ -225,11 +323,11 @@ abstract class HashChainTest extends EmbeddedApiTest {
 
   @Test
   void onlyAuditorsAndAdminsTakeTheEvidence() throws Exception {
-    String reportId = reportOfFourEvents();
+    String reportId = reportOfFiveEvents();
 
     assertThat(evidence("admin", reportId).statusCode()).isEqualTo(200);
     assertThat(evidence("secretary", reportId).statusCode()).isEqualTo(403);
-    assertThat(evidence("itu", reportId).statusCode()).as("not a member: no such report").isEqualTo(404);
+    assertThat(evidence("itu", reportId).statusCode()).isEqualTo(403);
     assertThat(evidence("auditor", "nothing-" + UUID.randomUUID()).statusCode()).isEqualTo(404);
   }
 
@@ -248,16 +346,16 @@ abstract class HashChainTest extends EmbeddedApiTest {
     return json(answer);
   }
 
-  /** Created, an agenda item, a section, a paragraph: positions 1 to 4. */
-  private String reportOfFourEvents() throws Exception {
+  /** Created, its one member entity, an agenda item, a section, a paragraph: positions 1 to 5. */
+  private String reportOfFiveEvents() throws Exception {
     Api api = api();
     String reportId = "chain-" + UUID.randomUUID();
-    assertThat(api.post("secretary", "/api/reports", createReport(reportId, "")).statusCode()).isEqualTo(201);
+    assertThat(api.post("secretary", "/api/reports", createReport(reportId, "\"ITU\"")).statusCode()).isEqualTo(201);
     assertThat(api.post("secretary", "/api/reports/" + reportId + "/agenda-items", "{\"title\":\"Opening\"}").statusCode())
         .isEqualTo(201);
     String sectionId = json(api.post("secretary", "/api/reports/" + reportId + "/sections",
         "{\"chapter\":\"I\",\"title\":\"Introduction\"}")).get("sectionId").asText();
-    HttpResponse<String> paragraph = api.post("secretary", "/api/reports/" + reportId + "/paragraphs",
+    HttpResponse<String> paragraph = api.post("itu", "/api/reports/" + reportId + "/paragraphs",
         "{\"sectionId\":\"" + sectionId + "\",\"text\":\"The meeting opened.\"}");
     assertThat(paragraph.statusCode()).as(paragraph.body()).isEqualTo(201);
     return reportId;

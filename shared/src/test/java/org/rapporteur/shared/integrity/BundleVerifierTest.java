@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.rapporteur.shared.json.ReportEventJson;
@@ -65,11 +67,103 @@ class BundleVerifierTest {
     assertThat(verdict.firstBrokenPosition()).isEqualTo(4);
   }
 
-  /** Drafted, revised, approved: chained as the command side chains them. */
+  @Test
+  void aSignedCheckpointVerifiesWithTheKeyGivenAndWithTheBundlesOwn() throws Exception {
+    KeyPair key = CheckpointKeys.generate();
+    List<ObjectNode> log = log(HashChain.sha256("Revised text."));
+
+    BundleVerifier.Verdict given = BundleVerifier.verify(signedBundle(log, key, checkpointAt(log, 3, key)), key.getPublic());
+    BundleVerifier.Verdict bundled = BundleVerifier.verify(signedBundle(log, key, checkpointAt(log, 3, key)));
+
+    assertThat(given.verified()).as(given.toString()).isTrue();
+    assertThat(given.checkpointsVerified()).isEqualTo(1);
+    assertThat(given.lastSignedPosition()).isEqualTo(3);
+    assertThat(given.keyId()).isEqualTo(CheckpointKeys.fingerprint(key.getPublic()));
+    assertThat(bundled.verified()).as(bundled.toString()).isTrue();
+    assertThat(bundled.toString()).contains("1 signed checkpoints (the last at position 3");
+  }
+
+  @Test
+  void aLogRewrittenWithEveryHashRecomputedPassesTheChainButFailsAtTheCheckpoint() throws Exception {
+    KeyPair key = CheckpointKeys.generate();
+    Checkpoint signed = checkpointAt(log(HashChain.sha256("Revised text.")), 3, key);
+    // As whoever administers the database would: edit position 1, recompute every hash after it.
+    List<ObjectNode> rewritten = log(HashChain.sha256("Revised text."), "Rewritten first text.");
+
+    BundleVerifier.Verdict chainOnly = BundleVerifier.verify(bundle(rewritten, null));
+    BundleVerifier.Verdict anchored = BundleVerifier.verify(signedBundle(rewritten, key, signed), key.getPublic());
+
+    assertThat(chainOnly.verified()).as(chainOnly.toString()).isTrue();
+    assertThat(anchored.verified()).isFalse();
+    assertThat(anchored.firstBrokenPosition()).isEqualTo(3);
+    assertThat(anchored.reason()).contains("signed another head");
+  }
+
+  @Test
+  void aBundleSignedByAnotherKeyFails() throws Exception {
+    KeyPair key = CheckpointKeys.generate();
+    KeyPair other = CheckpointKeys.generate();
+    List<ObjectNode> log = log(HashChain.sha256("Revised text."));
+
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(signedBundle(log, other, checkpointAt(log, 3, other)), key.getPublic());
+
+    assertThat(verdict.verified()).isFalse();
+    assertThat(verdict.firstBrokenPosition()).isEqualTo(3);
+    assertThat(verdict.reason()).contains("does not verify with key " + CheckpointKeys.fingerprint(key.getPublic()));
+  }
+
+  @Test
+  void aStrippedCheckpointAfterASignedOneIsFound() throws Exception {
+    KeyPair key = CheckpointKeys.generate();
+    List<ObjectNode> log = log(HashChain.sha256("Revised text."));
+    log.add(chained(entry(4, "ParagraphApproved", CHAIR, "{\"reportId\":\"r\",\"paragraphId\":\"p-1\",\"revision\":2,"
+        + "\"textHash\":\"" + HashChain.sha256("Revised text.") + "\",\"actor\":" + CHAIR + "}"), log.get(2).get("hash").asText()));
+
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(signedBundle(log, key, checkpointAt(log, 3, key)), key.getPublic());
+
+    assertThat(verdict.firstBrokenPosition()).isEqualTo(4);
+    assertThat(verdict.reason()).contains("no signed checkpoint");
+  }
+
+  private static Checkpoint checkpointAt(List<ObjectNode> log, int position, KeyPair key) {
+    return Checkpoint.sign("r", position, log.get(position - 1).get("hash").asText(), key.getPrivate(),
+        CheckpointKeys.fingerprint(key.getPublic()));
+  }
+
+  private static ByteArrayInputStream signedBundle(List<ObjectNode> log, KeyPair key, Checkpoint checkpoint) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+      zip.putNextEntry(new ZipEntry(BundleVerifier.CHECKPOINTS));
+      zip.write((ReportEventJson.mapper().writeValueAsString(checkpoint) + "\n").getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry(BundleVerifier.CHECKPOINT_KEY));
+      zip.write(CheckpointKeys.toPem(key.getPublic()).getBytes(StandardCharsets.US_ASCII));
+      for (ZipInputStream plain = new ZipInputStream(bundle(log, null)); ; ) {
+        ZipEntry entry = plain.getNextEntry();
+        if (entry == null) {
+          break;
+        }
+        zip.putNextEntry(new ZipEntry(entry.getName()));
+        zip.write(plain.readAllBytes());
+      }
+    }
+    return new ByteArrayInputStream(bytes.toByteArray());
+  }
+
+  private static ObjectNode chained(ObjectNode entry, String previous) {
+    entry.put("previousHash", previous);
+    entry.put("hash", HashChain.sha256(CanonicalJson.canonicalize(entry)));
+    return entry;
+  }
+
   private static List<ObjectNode> log(String approvedTextHash) throws Exception {
+    return log(approvedTextHash, "First text.");
+  }
+
+  /** Drafted, revised, approved: chained as the command side chains them. */
+  private static List<ObjectNode> log(String approvedTextHash, String firstText) throws Exception {
     List<ObjectNode> log = new ArrayList<>();
     log.add(entry(1, "ParagraphDrafted", ITU,
-        "{\"reportId\":\"r\",\"paragraphId\":\"p-1\",\"text\":\"First text.\",\"revision\":1,\"actor\":" + ITU + "}"));
+        "{\"reportId\":\"r\",\"paragraphId\":\"p-1\",\"text\":\"" + firstText + "\",\"revision\":1,\"actor\":" + ITU + "}"));
     log.add(entry(2, "ParagraphRevised", ITU,
         "{\"reportId\":\"r\",\"paragraphId\":\"p-1\",\"baseRevision\":1,\"revision\":2,\"text\":\"Revised text.\",\"actor\":"
             + ITU + "}"));
