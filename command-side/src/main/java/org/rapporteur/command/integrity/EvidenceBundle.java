@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The auditor's evidence for one report, read from the event store: a ZIP holding
  * {@value BundleVerifier#EVENTS} (every event as its audit entry shows it, with its link, one JSON
- * object a line) and {@value BundleVerifier#MANIFEST} (the head hash, the verification, the tool).
+ * object a line), each paragraph's "why" timeline ({@code why/<paragraphId>.json}) and
+ * {@value BundleVerifier#MANIFEST} (the head hash, the verification, the tool).
  * {@link BundleVerifier} checks it offline.
  */
 public class EvidenceBundle {
@@ -37,6 +38,7 @@ public class EvidenceBundle {
   public void write(String reportId, OutputStream out) {
     try {
       ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+      WhyTimelines why = new WhyTimelines();
       zip.putNextEntry(new ZipEntry(BundleVerifier.EVENTS));
       jdbc.query(
           connection -> {
@@ -48,13 +50,16 @@ public class EvidenceBundle {
           },
           row -> {
             try {
-              zip.write(ReportEventJson.mapper().writeValueAsBytes(entry(StoredEvent.read(row, 1))));
+              StoredEvent stored = StoredEvent.read(row, 1);
+              zip.write(ReportEventJson.mapper().writeValueAsBytes(entry(stored)));
               zip.write('\n');
+              why.add(stored);
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
           });
       zip.closeEntry();
+      why.write(reportId, zip);
       ChainVerifier.Verification verification = verifier.verify(reportId);
       ObjectNode manifest = ReportEventJson.mapper().valueToTree(verification);
       manifest.put("generatedAt", clock.instant().toString());
