@@ -88,7 +88,7 @@ class WhyTimelineTest extends EmbeddedApiTest {
     assertThat(returned.get("comment").asText()).isEqualTo("Say who opened it.");
     JsonNode secondRevision = entries.get(4);
     assertThat(secondRevision.get("actor").get("user").asText()).isEqualTo("itu");
-    assertThat(diff(secondRevision)).isEqualTo("-The meeting opened|+The Chair opened the meeting|= on time.");
+    assertThat(diff(secondRevision)).isEqualTo("=The |-meeting|+Chair|= opened|+ the meeting|= on time.");
     JsonNode approved = entries.get(6);
     assertThat(approved.get("actor").get("user").asText()).isEqualTo("chair");
     assertThat(approved.get("revision").asInt()).isEqualTo(3);
@@ -104,8 +104,9 @@ class WhyTimelineTest extends EmbeddedApiTest {
     assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     assertThat(page.body())
         .contains("@media print", "Returned revision 2 to its authors", "Say who opened it.",
-            "<div class=\"text\" lang=\"en\">" + THIRD + "</div>", "<del>The meeting opened</del>",
-            "<ins>The Chair opened the meeting</ins>", sha256(THIRD), "the SHA-256 of revision 3&#39;s text",
+            "<div class=\"text\" lang=\"en\">" + THIRD + "</div>",
+            "The <del>meeting</del><ins>Chair</ins> opened<ins> the meeting</ins> on time.", sha256(THIRD),
+            "the SHA-256 of revision 3's text",
             "Report adopted", adopted.get("headHash").asText());
   }
 
