@@ -23,26 +23,18 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.rapporteur.embedded.Api;
 import org.rapporteur.embedded.EmbeddedApiTest;
-import org.rapporteur.testing.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A paragraph's "why" timeline over HTTP: drafted, revised, returned with a comment, revised,
  * approved and adopted, told with the hashes each act stands on, by the query side and in the
- * evidence bundle alike.
+ * evidence bundle alike. Subclasses pick the database.
  */
-class WhyTimelineTest extends EmbeddedApiTest {
+abstract class WhyTimelineTest extends EmbeddedApiTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final String FIRST = "The meeting opened.";
   private static final String SECOND = "The meeting opened on time.";
   private static final String THIRD = "The Chair opened the meeting on time.";
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    properties(registry, TestDatabases.h2Url(), "sa", "");
-  }
 
   @Test
   void theTimelineTellsWhoWroteEachRevisionWhyItCameBackAndWhichTextWasApprovedAndAdopted() throws Exception {
