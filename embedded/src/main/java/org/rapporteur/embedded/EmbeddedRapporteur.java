@@ -5,6 +5,7 @@ import org.rapporteur.command.CommandSideApplication;
 import org.rapporteur.identity.IdentityConfiguration;
 import org.rapporteur.kafka.embedded.InProcessKafkaBroker;
 import org.rapporteur.query.QuerySideApplication;
+import org.rapporteur.web.WebApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
         @ComponentScan.Filter(
             type = FilterType.ASSIGNABLE_TYPE,
             classes = {CommandSideApplication.class, QuerySideApplication.class}))
-@Import(IdentityConfiguration.class)
+@Import({IdentityConfiguration.class, WebApplication.class})
 public class EmbeddedRapporteur {
 
   public static void main(String[] args) {

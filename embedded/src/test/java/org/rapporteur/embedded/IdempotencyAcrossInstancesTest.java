@@ -53,7 +53,7 @@ class IdempotencyAcrossInstancesTest {
   @Test
   void concurrentRetriesSplitBetweenTwoInstancesStoreOneEvent() throws Exception {
     String reportId = "i-" + UUID.randomUUID();
-    assertThat(api(0).post("secretary", "/api/reports", EmbeddedApiTest.createReport(reportId)).statusCode()).isEqualTo(201);
+    assertThat(api(0).post("secretary", "/api/reports", EmbeddedApiTest.createReport(reportId, "")).statusCode()).isEqualTo(201);
     String key = UUID.randomUUID().toString();
     int threads = 16;
     CyclicBarrier start = new CyclicBarrier(threads);
@@ -87,7 +87,7 @@ class IdempotencyAcrossInstancesTest {
     ConfigurableApplicationContext first = start();
     HttpResponse<String> created;
     try {
-      created = api(first).send("secretary", "POST", "/api/reports", EmbeddedApiTest.createReport(reportId), KEY, key);
+      created = api(first).send("secretary", "POST", "/api/reports", EmbeddedApiTest.createReport(reportId, ""), KEY, key);
     } finally {
       first.close();
     }
@@ -96,7 +96,7 @@ class IdempotencyAcrossInstancesTest {
     ConfigurableApplicationContext restarted = start();
     try {
       HttpResponse<String> retry =
-          api(restarted).send("secretary", "POST", "/api/reports", EmbeddedApiTest.createReport(reportId), KEY, key);
+          api(restarted).send("secretary", "POST", "/api/reports", EmbeddedApiTest.createReport(reportId, ""), KEY, key);
       assertThat(retry.statusCode()).isEqualTo(201);
       assertThat(retry.body()).isEqualTo(created.body());
       assertThat(retry.headers().firstValue("Location")).isEqualTo(created.headers().firstValue("Location"));

@@ -27,8 +27,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Import({ApiProblems.class, ProblemErrorController.class, ApiDocumentation.class})
 public class IdentityConfiguration {
 
+  /** Failed sign-ins, counted together for HTTP Basic and the browser's sign-in page. */
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties properties) throws Exception {
+  SignInThrottle signInThrottle(IdentityProperties properties) {
+    return new SignInThrottle(properties.signIn(), System::nanoTime);
+  }
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties properties, SignInThrottle throttle)
+      throws Exception {
     String challenge = properties.demo() ? "Basic realm=\"rapporteur\"" : "Bearer";
     ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(challenge);
     http.csrf(csrf -> csrf.disable()) // no cookies, no sessions: CSRF cannot ride on them
@@ -54,7 +61,7 @@ public class IdentityConfiguration {
                   properties.demoPassword(),
                   new BCryptPasswordEncoder(),
                   properties.credentialCacheTtl(),
-                  new SignInThrottle(properties.signIn(), System::nanoTime)))
+                  throttle))
           .httpBasic(basic -> basic.authenticationEntryPoint(problems));
     } else {
       http.oauth2ResourceServer(

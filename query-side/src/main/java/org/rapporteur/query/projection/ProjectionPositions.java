@@ -3,8 +3,13 @@ package org.rapporteur.query.projection;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Read-your-writes: a query that asks for {@code minPosition} waits here until the projection
@@ -21,6 +26,7 @@ public class ProjectionPositions {
   private final Cache<String, Long> cache = Caffeine.newBuilder().maximumSize(MAX_REPORTS).executor(Runnable::run).build();
   private final Map<String, Long> applied = cache.asMap();
   private final Object signal = new Object();
+  private final List<Consumer<Map<String, Long>>> listeners = new CopyOnWriteArrayList<>();
 
   /** Called by the projector after a commit. */
   void advanced(Map<String, Long> positions) {
@@ -28,6 +34,22 @@ public class ProjectionPositions {
     synchronized (signal) {
       signal.notifyAll();
     }
+    for (Consumer<Map<String, Long>> listener : listeners) {
+      try {
+        listener.accept(positions);
+      } catch (RuntimeException e) {
+        // A listener's failure must never fail the projector's commit, which is already done.
+        LoggerFactory.getLogger(ProjectionPositions.class).warn("a position listener failed", e);
+      }
+    }
+  }
+
+  /**
+   * Tells {@code listener} the positions of every commit of this instance's projector, on the
+   * projector's thread: the listener must hand them on, not block.
+   */
+  public void onAdvance(Consumer<Map<String, Long>> listener) {
+    listeners.add(listener);
   }
 
   /** How many reports' positions are held in memory: never more than {@link #MAX_REPORTS}. */

@@ -22,7 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * The query API's refusals as RFC 9457 problems, with a stable {@code type} each. Refusals before a
  * controller is chosen (unknown path, wrong method) are the identity module's ApiProblems.
  */
-@RestControllerAdvice(assignableTypes = {ReportQueryController.class, ProjectionAdminController.class})
+@RestControllerAdvice(assignableTypes = {ReportQueryController.class, ProjectionAdminController.class, ReportEventStream.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 

@@ -371,16 +371,8 @@ class ReportQueryController {
     return generation;
   }
 
-  /**
-   * Whether the caller sees the report: the secretary, chair, auditor and admin see every one; a
-   * delegate those its entity is a member of. One query either way for a delegate, whether the
-   * report exists or not.
-   */
   private boolean sees(Actor actor, int generation, String reportId) {
-    if (!actor.is(Role.DELEGATE)) {
-      return true;
-    }
-    return !isBlank(actor.entity()) && store.isMember(generation, reportId, actor.entity());
+    return Visibility.sees(store, actor, generation, reportId);
   }
 
   private static boolean isBlank(String value) {

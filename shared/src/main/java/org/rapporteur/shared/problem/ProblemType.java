@@ -32,6 +32,11 @@ public enum ProblemType {
   INVALID_PARAMETER(
       400, "invalid-parameter", "Invalid parameter", "A query parameter is missing or has an invalid value.", Member.FIELD),
   UNAUTHENTICATED(401, "unauthenticated", "Unauthenticated", "Credentials are missing or not valid."),
+  SIGN_IN_UNAVAILABLE(
+      404,
+      "sign-in-unavailable",
+      "Sign-in unavailable",
+      "Passwords are taken only in the embedded default; elsewhere sign in with the organisation's identity provider."),
   UNKNOWN_PATH(404, "unknown-path", "Unknown path", "No such path in the API."),
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed", "The path does not take this method."),
   NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable", "The path cannot answer in the media type asked for."),

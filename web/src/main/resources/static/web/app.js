@@ -1,0 +1,503 @@
+import { call, ApiError } from '/web/http.js';
+import { diff } from '/web/diff.js';
+
+const main = document.getElementById('main');
+const announce = document.getElementById('announce');
+let me = null;
+
+// Builds an element; children are nodes or strings (always set as text, never parsed as HTML).
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on')) element.addEventListener(name.substring(2), value);
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : String(child));
+  }
+  return element;
+}
+
+const path = segment => encodeURIComponent(segment);
+const words = status => status ? status.charAt(0) + status.substring(1).toLowerCase().replaceAll('_', ' ') : '';
+
+let stream = null;
+let quiet = false; // a live refresh redraws the page without moving the keyboard focus
+
+function show(title, ...content) {
+  main.replaceChildren(...content.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false));
+  document.title = title + ' · Rapporteur';
+  const heading = main.querySelector('h1');
+  if (heading) { heading.tabIndex = -1; if (!quiet) heading.focus(); }
+}
+
+function failure(error) {
+  return h('p', { class: 'error', role: 'alert' }, error instanceof ApiError ? error.message : 'Something went wrong: ' + error);
+}
+
+async function route() {
+  const hash = location.hash || '#/';
+  if (stream) { stream.close(); stream = null; }
+  try {
+    let match;
+    if ((match = hash.match(/^#\/reports\/([^/]+)$/))) await workspace(decodeURIComponent(match[1]));
+    else if ((match = hash.match(/^#\/reports\/([^/]+)\/audit(?:\?(.*))?$/))) await audit(decodeURIComponent(match[1]), new URLSearchParams(match[2] || ''));
+    else if ((match = hash.match(/^#\/reports\/([^/]+)\/at\/(\d+)$/))) await pastDraft(decodeURIComponent(match[1]), Number(match[2]));
+    else if ((match = hash.match(/^#\/reports\/([^/]+)\/paragraphs\/([^/]+)$/))) await history(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
+    else if (hash === '#/approvals') await approvals();
+    else await reports();
+  } catch (e) {
+    show('Error', h('h1', {}, 'Something went wrong'), failure(e));
+  }
+}
+
+// ---- Reports -----------------------------------------------------------------------------------
+
+async function reports() {
+  const list = await call('GET', '/api/reports');
+  // The list carries title and status; body and session come from each report's draft.
+  const drafts = await Promise.all(list.map(r => call('GET', '/api/reports/' + path(r.reportId)).catch(() => null)));
+  const rows = list.map((r, i) => {
+    const draft = drafts[i] || {};
+    return h('tr', {},
+      h('th', { scope: 'row' }, h('a', { href: '#/reports/' + path(r.reportId), lang: draft.language }, r.title)),
+      h('td', { lang: draft.language }, draft.body || ''),
+      h('td', {}, draft.sessionNumber ?? ''),
+      h('td', {}, words(r.status)));
+  });
+  show('Reports',
+    h('h1', {}, 'Reports'),
+    list.length === 0
+      ? h('p', {}, 'No reports yet.')
+      : h('table', { class: 'reports' },
+          h('thead', {}, h('tr', {}, ['Title', 'Body', 'Session', 'Status'].map(c => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, rows)));
+}
+
+// ---- A report's workspace ----------------------------------------------------------------------
+
+const DONE = new Set(['APPROVED', 'ADOPTED', 'WITHDRAWN']);
+
+// A section is named by its letter where it has one; a chapter's only section has none.
+const sectionName = section => section.letter ? 'section ' + section.letter : '“' + section.title + '”';
+
+function mayDraft(unit) {
+  if (me.role === 'SECRETARY') return true;
+  return me.role === 'DELEGATE' && unit.authorEntity === me.entity;
+}
+
+async function workspace(reportId, minPosition) {
+  const query = minPosition ? '?minPosition=' + minPosition : '';
+  const draft = await call('GET', '/api/reports/' + path(reportId) + query);
+  const lang = draft.language;
+  const frozen = draft.status !== 'DRAFT';
+  const base = '/api/reports/' + path(reportId);
+  const reload = position => workspace(reportId, position);
+
+  const chapters = [];
+  for (const section of draft.sections) {
+    let chapter = chapters[chapters.length - 1];
+    if (!chapter || chapter.name !== section.chapter) chapters.push(chapter = { name: section.chapter, sections: [] });
+    chapter.sections.push(section);
+  }
+
+  const body = chapters.map(chapter => h('section', { class: 'chapter', 'aria-labelledby': 'chapter-' + chapter.name },
+    h('h2', { id: 'chapter-' + chapter.name }, 'Chapter ' + chapter.name),
+    chapter.sections.map(section => h('section', { class: 'section', 'aria-labelledby': 'section-' + section.sectionId },
+      h('h3', { id: 'section-' + section.sectionId },
+        section.letter ? [h('span', { class: 'num' }, section.letter + '.'), ' '] : null, h('span', { lang }, section.title)),
+      h('ol', { class: 'units' }, section.paragraphs.map(unit => unitView(unit, base, lang, frozen, reload))),
+      !frozen && (me.role === 'SECRETARY' || me.role === 'DELEGATE')
+        ? addParagraph(section, base, lang, reload) : null))));
+
+  show(draft.title,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports')),
+    h('h1', { lang }, draft.title),
+    h('dl', { class: 'header' },
+      h('dt', {}, 'Body'), h('dd', { lang }, draft.body),
+      h('dt', {}, 'Session'), h('dd', {}, draft.sessionNumber),
+      h('dt', {}, 'Venue'), h('dd', { lang }, draft.venue),
+      h('dt', {}, 'Dates'), h('dd', {}, draft.startDate + ' to ' + draft.endDate),
+      h('dt', {}, 'Status'), h('dd', { id: 'report-status' }, words(draft.status)),
+      h('dt', {}, 'Position'), h('dd', {}, draft.position)),
+    h('p', { class: 'documents' }, 'Documents: ',
+      h('a', { href: base + '/document.html' }, 'HTML'), ' · ',
+      h('a', { href: base + '/document.md' }, 'Markdown'), ' · ',
+      h('a', { href: base + '/document.xml' }, 'Akoma Ntoso XML'), ' · ',
+      h('a', { href: '#/reports/' + path(reportId) + '/audit' }, 'Audit trail'), ' · ',
+      h('a', { href: '#/reports/' + path(reportId) + '/at/' + draft.position }, 'Earlier versions')),
+    h('p', { id: 'live', role: 'status' }),
+    me.role === 'CHAIR' && !frozen ? adoption(draft, base, reload) : null,
+    body.length ? body : h('p', {}, 'No sections yet.'));
+  follow(reportId, draft.position);
+}
+
+// Other users' changes, live: the query side's server-sent events carry each new position (their
+// id, so the browser resumes with Last-Event-ID after a dropped connection). The draft is redrawn
+// at once, unless the user is typing: then a notice offers the redraw, and nothing typed is lost.
+function follow(reportId, shownPosition) {
+  if (stream && stream.reportId === reportId) { stream.shown = shownPosition; return; }
+  if (stream) stream.close();
+  stream = new EventSource('/api/reports/' + path(reportId) + '/events');
+  stream.reportId = reportId;
+  stream.shown = shownPosition;
+  stream.addEventListener('position', async event => {
+    const position = JSON.parse(event.data).position;
+    if (position <= stream.shown) return;
+    const live = document.getElementById('live');
+    if (main.querySelector('form.editor')) {
+      if (live) live.replaceChildren('The draft has changed (position ' + position + '). ',
+        h('button', { type: 'button', onclick: () => workspace(reportId, position) }, 'Show the changes'));
+      return;
+    }
+    stream.shown = position;
+    quiet = true;
+    try { await workspace(reportId, position); } finally { quiet = false; }
+    const updated = document.getElementById('live');
+    if (updated) updated.textContent = 'Updated live to position ' + position + '.';
+  });
+}
+
+function unitView(unit, base, lang, frozen, reload) {
+  const isParagraph = Boolean(unit.paragraphId);
+  const id = isParagraph ? unit.paragraphId : unit.decisionId;
+  const kindLabel = isParagraph ? 'Paragraph' : 'Decision (' + words(unit.kind) + ')';
+  const meta = [kindLabel, words(unit.status), unit.authorEntity ? 'by ' + unit.authorEntity : null,
+    isParagraph ? 'revision ' + unit.revision : null].filter(Boolean).join(' · ');
+  const actions = h('div', { class: 'actions' });
+  const message = h('p', { class: 'error', role: 'alert', hidden: true });
+  const item = h('li', { class: 'unit status-' + unit.status.toLowerCase(), id: 'unit-' + id, 'data-unit': id },
+    h('span', { class: 'num', 'aria-hidden': unit.number == null ? null : 'true' }, unit.number == null ? '–' : unit.number + '.'),
+    h('div', { class: 'body' },
+      h('p', { class: 'text', lang }, unit.text),
+      h('p', { class: 'meta' }, unit.number == null ? 'Unnumbered · ' + meta : 'No. ' + unit.number + ' · ' + meta),
+      message, actions));
+
+  const act = (label, run) => h('button', { type: 'button', onclick: async () => {
+    message.hidden = true;
+    try {
+      const result = await run();
+      announce.textContent = label + ': done.';
+      await reload(result && result.position);
+    } catch (e) {
+      message.textContent = e.message;
+      message.hidden = false;
+    }
+  } }, label);
+
+  if (isParagraph) {
+    actions.append(h('a', { href: '#/reports/' + path(base.substring('/api/reports/'.length)) + '/paragraphs/' + path(unit.paragraphId),
+      'aria-label': 'History of paragraph ' + (unit.number ?? unit.paragraphId) }, 'History'));
+  }
+  if (!frozen && isParagraph && unit.status !== 'WITHDRAWN') {
+    const target = base + '/paragraphs/' + path(unit.paragraphId);
+    if (mayDraft(unit)) {
+      actions.append(h('button', { type: 'button', onclick: () => editor(item, unit, target, lang, reload) }, 'Revise'));
+      if (unit.status === 'DRAFT' || unit.status === 'RETURNED') actions.append(act('Submit', () => call('POST', target + '/submission', {})));
+      actions.append(act('Withdraw', () => call('DELETE', target)));
+    }
+    if (me.role === 'CHAIR' && unit.status === 'SUBMITTED') {
+      actions.append(act('Approve revision ' + unit.revision, () => call('POST', target + '/approval', { revision: unit.revision })));
+      actions.append(h('button', { type: 'button', onclick: () => returnForm(item, target, reload) }, 'Return'));
+    }
+  }
+  if (!frozen && !isParagraph && me.role === 'CHAIR' && unit.status === 'PROPOSED') {
+    actions.append(act('Adopt decision', () => call('POST', base + '/decisions/' + path(unit.decisionId) + '/adoption', {})));
+  }
+  return item;
+}
+
+function adoption(draft, base, reload) {
+  const blockers = [];
+  for (const section of draft.sections) {
+    for (const unit of section.paragraphs) {
+      if (!DONE.has(unit.status)) {
+        blockers.push((unit.paragraphId ? 'paragraph ' : 'decision ') + (unit.number ?? '') + ' is ' + words(unit.status).toLowerCase());
+      }
+    }
+  }
+  const message = h('p', { class: 'error', role: 'alert', hidden: true });
+  const button = h('button', { type: 'button', 'aria-describedby': 'adoption-blockers', 'aria-disabled': blockers.length ? 'true' : null,
+    onclick: async () => {
+      if (blockers.length) return;
+      try {
+        const result = await call('POST', base + '/adoption', {});
+        announce.textContent = 'The report is adopted.';
+        await reload(result && result.position);
+      } catch (e) { message.textContent = e.message; message.hidden = false; }
+    } }, 'Adopt the report');
+  return h('div', { class: 'adoption' }, button,
+    h('p', { id: 'adoption-blockers' }, blockers.length
+      ? 'Cannot adopt yet: ' + blockers.join('; ') + '.'
+      : 'Every paragraph is approved and every decision adopted.'),
+    message);
+}
+
+function addParagraph(section, base, lang, reload) {
+  const wrapper = h('div', { class: 'add' });
+  const open = h('button', { type: 'button', onclick: () => {
+    const fieldId = 'new-' + section.sectionId;
+    const text = h('textarea', { id: fieldId, lang, rows: 4 });
+    const message = h('p', { class: 'error', role: 'alert', hidden: true });
+    const form = h('form', { class: 'editor', onsubmit: async event => {
+      event.preventDefault();
+      try {
+        const result = await call('POST', base + '/paragraphs', { sectionId: section.sectionId, text: text.value });
+        announce.textContent = 'Paragraph added.';
+        await reload(result.position);
+      } catch (e) { message.textContent = e.message; message.hidden = false; }
+    } },
+      h('label', { for: fieldId }, 'New paragraph in ' + sectionName(section)),
+      text, message,
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add paragraph'),
+        h('button', { type: 'button', onclick: () => wrapper.replaceChildren(open) }, 'Cancel')));
+    wrapper.replaceChildren(form);
+    text.focus();
+  } }, 'Add a paragraph to ' + sectionName(section));
+  wrapper.append(open);
+  return wrapper;
+}
+
+function editor(item, unit, target, lang, reload) {
+  const body = item.querySelector('.body');
+  const previous = [...body.childNodes];
+  const fieldId = 'edit-' + unit.paragraphId;
+  const text = h('textarea', { id: fieldId, lang, rows: 5 });
+  text.value = unit.text;
+  let baseRevision = unit.revision;
+  const message = h('p', { class: 'error', role: 'alert', hidden: true });
+  const conflict = h('div', { class: 'conflict', hidden: true });
+  const save = h('button', { type: 'submit' }, 'Save revision');
+  const form = h('form', { class: 'editor', onsubmit: async event => {
+    event.preventDefault();
+    message.hidden = true;
+    try {
+      const result = await call('PUT', target, { text: text.value, baseRevision });
+      announce.textContent = 'Paragraph saved as revision ' + result.revision + '.';
+      await reload(result.position);
+    } catch (e) {
+      if (e.status === 409 && e.problem.currentRevision !== undefined) {
+        // A stale edit: keep what the user typed, show it beside the current text, and let them
+        // retry on top of the current revision once they have merged.
+        baseRevision = e.problem.currentRevision;
+        staleEdit(conflict, text, e.problem, lang);
+        save.textContent = 'Save over revision ' + baseRevision;
+      } else {
+        message.textContent = e.message;
+        message.hidden = false;
+      }
+    }
+  } },
+    h('label', { for: fieldId }, 'Text of the paragraph (revision ' + unit.revision + ')'),
+    text, conflict, message,
+    h('div', { class: 'actions' }, save, h('button', { type: 'button', onclick: () => body.replaceChildren(...previous) }, 'Cancel')));
+  body.replaceChildren(form);
+  text.focus();
+}
+
+const sentence = text => /[.!?。]$/.test(text.trim()) ? text.trim() : text.trim() + '.';
+
+function staleEdit(conflict, text, problem, lang) {
+  const segments = diff(problem.currentText, text.value);
+  conflict.replaceChildren(
+    h('p', { class: 'error', role: 'alert' }, sentence(problem.detail || 'Someone else changed this paragraph'),
+      ' It is now at revision ' + problem.currentRevision + '. Your text is kept below: merge the two, then save again.'),
+    h('div', { class: 'columns' },
+      h('div', {}, h('h4', {}, 'Current text (revision ' + problem.currentRevision + ')'),
+        h('p', { class: 'current', lang }, problem.currentText),
+        h('button', { type: 'button', onclick: () => { text.value = problem.currentText; text.focus(); } }, 'Start from the current text')),
+      h('div', {}, h('h4', {}, 'Your text'), h('p', { class: 'yours', lang }, text.value))),
+    h('h4', {}, 'Changes from the current text to yours'),
+    h('p', { class: 'diff', lang }, segments.map(s => s.kind === 'same' ? s.text
+      : h(s.kind === 'added' ? 'ins' : 'del', {}, s.text))));
+  conflict.hidden = false;
+}
+
+function returnForm(item, target, reload) {
+  const body = item.querySelector('.body');
+  const previous = [...body.childNodes];
+  const fieldId = 'return-' + item.dataset.unit;
+  const comment = h('textarea', { id: fieldId, rows: 3 });
+  const message = h('p', { class: 'error', role: 'alert', hidden: true });
+  const form = h('form', { class: 'editor', onsubmit: async event => {
+    event.preventDefault();
+    try {
+      const result = await call('POST', target + '/return', { comment: comment.value });
+      announce.textContent = 'Returned to its author.';
+      await reload(result && result.position);
+    } catch (e) { message.textContent = e.message; message.hidden = false; }
+  } },
+    h('p', { class: 'text' }, previous.find(n => n.classList && n.classList.contains('text'))?.textContent || ''),
+    h('label', { for: fieldId }, 'Comment for the author'), comment, message,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Return with comment'),
+      h('button', { type: 'button', onclick: () => body.replaceChildren(...previous) }, 'Cancel')));
+  body.replaceChildren(form);
+  comment.focus();
+}
+
+// ---- Auditing ----------------------------------------------------------------------------------
+
+const EVENT_TYPES = ['ReportCreated', 'AgendaItemProposed', 'AgendaItemAmended', 'AgendaItemWithdrawn', 'AgendaAdopted',
+  'SectionAdded', 'ParticipantAdded', 'ParticipantRemoved', 'ParagraphDrafted', 'ParagraphRevised', 'ParagraphSubmitted',
+  'ParagraphReturned', 'ParagraphApproved', 'ParagraphWithdrawn', 'DecisionProposed', 'DecisionAdopted', 'ReportAdopted'];
+
+async function audit(reportId, filters) {
+  const query = new URLSearchParams();
+  for (const name of ['actor', 'type', 'paragraphId']) if (filters.get(name)) query.set(name, filters.get(name));
+  for (const name of ['from', 'to']) if (filters.get(name)) query.set(name, new Date(filters.get(name)).toISOString());
+  const entries = await call('GET', '/api/reports/' + path(reportId) + '/audit?' + query);
+  const field = (name, label, input) => h('p', {}, h('label', { for: 'filter-' + name }, label), input);
+  const value = name => filters.get(name) || undefined;
+  const form = h('form', { class: 'filters', onsubmit: event => {
+    event.preventDefault();
+    const chosen = new URLSearchParams();
+    for (const element of form.elements) if (element.name && element.value) chosen.set(element.name, element.value);
+    location.hash = '#/reports/' + path(reportId) + '/audit' + (chosen.toString() ? '?' + chosen : '');
+  } },
+    field('actor', 'Actor (user name)', h('input', { id: 'filter-actor', name: 'actor', value: value('actor') })),
+    field('type', 'Event type', h('select', { id: 'filter-type', name: 'type' }, h('option', { value: '' }, 'Any'),
+      EVENT_TYPES.map(t => h('option', { value: t, selected: filters.get('type') === t }, t)))),
+    field('from', 'From', h('input', { id: 'filter-from', name: 'from', type: 'datetime-local', value: value('from') })),
+    field('to', 'To', h('input', { id: 'filter-to', name: 'to', type: 'datetime-local', value: value('to') })),
+    field('paragraphId', 'Paragraph id', h('input', { id: 'filter-paragraphId', name: 'paragraphId', value: value('paragraphId') })),
+    h('p', {}, h('button', { type: 'submit' }, 'Filter')));
+  const rows = entries.map(entry => {
+    const payload = entry.payload || {};
+    const about = payload.paragraphId
+      ? h('a', { href: '#/reports/' + path(reportId) + '/paragraphs/' + path(payload.paragraphId) }, 'paragraph ' + payload.paragraphId)
+      : (payload.decisionId ? 'decision ' + payload.decisionId : '');
+    return h('tr', {},
+      h('td', {}, h('a', { href: '#/reports/' + path(reportId) + '/at/' + entry.position,
+        'aria-label': 'The draft at position ' + entry.position }, entry.position)),
+      h('td', {}, h('time', { datetime: entry.timestamp }, entry.timestamp.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))),
+      h('td', {}, entry.type),
+      h('td', {}, entry.actor.user + ' (' + words(entry.actor.role) + (entry.actor.entity ? ', ' + entry.actor.entity : '') + ')'),
+      h('td', {}, about, payload.text ? h('span', { class: 'snippet' }, ' ', payload.text) : null,
+        payload.comment ? h('span', { class: 'snippet' }, ' “', payload.comment, '”') : null));
+  });
+  show('Audit trail',
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports'), ' › ', h('a', { href: '#/reports/' + path(reportId) }, reportId)),
+    h('h1', {}, 'Audit trail'), form,
+    h('p', { role: 'status' }, entries.length + (entries.length === 1 ? ' event' : ' events')),
+    h('table', { class: 'audit' },
+      h('thead', {}, h('tr', {}, ['Position', 'Time (UTC)', 'Event', 'Actor', 'About'].map(c => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows)));
+}
+
+async function pastDraft(reportId, position) {
+  const current = await call('GET', '/api/reports/' + path(reportId));
+  const draft = await call('GET', '/api/reports/' + path(reportId) + '?atPosition=' + position);
+  const lang = draft.language;
+  const go = value => { location.hash = '#/reports/' + path(reportId) + '/at/' + value; };
+  const slider = h('input', { id: 'position', type: 'range', min: 1, max: current.position, value: position,
+    onchange: () => go(slider.value) });
+  const sections = draft.sections.map(section => h('section', { class: 'section' },
+    h('h3', {}, 'Chapter ' + section.chapter + ', ', section.letter ? [h('span', { class: 'num' }, section.letter + '.'), ' '] : null,
+      h('span', { lang }, section.title)),
+    h('ol', { class: 'units' }, section.paragraphs.map(unit => h('li', { class: 'unit status-' + unit.status.toLowerCase() },
+      h('span', { class: 'num' }, unit.number == null ? '–' : unit.number + '.'),
+      h('div', { class: 'body' }, h('p', { class: 'text', lang }, unit.text),
+        h('p', { class: 'meta' }, [words(unit.status), unit.authorEntity ? 'by ' + unit.authorEntity : null,
+          unit.revision ? 'revision ' + unit.revision : null].filter(Boolean).join(' · '))))))));
+  show('Draft at position ' + position,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports'), ' › ', h('a', { href: '#/reports/' + path(reportId) }, reportId)),
+    h('h1', {}, 'The draft at position ' + draft.position + ' of ' + current.position),
+    h('div', { class: 'travel' },
+      h('label', { for: 'position' }, 'Position in the record'), slider,
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', disabled: position <= 1, onclick: () => go(position - 1) }, 'Earlier'),
+        h('button', { type: 'button', disabled: position >= current.position, onclick: () => go(position + 1) }, 'Later'),
+        h('a', { href: '/api/reports/' + path(reportId) + '/document.html' }, 'Current document'))),
+    h('h2', { lang }, draft.title), h('p', {}, 'Status: ' + words(draft.status)),
+    sections.length ? sections : h('p', {}, 'No sections yet at this position.'));
+}
+
+async function history(reportId, paragraphId) {
+  const revisions = await call('GET', '/api/reports/' + path(reportId) + '/paragraphs/' + path(paragraphId) + '/history');
+  const draft = await call('GET', '/api/reports/' + path(reportId));
+  const lang = draft.language;
+  show('Paragraph history',
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports'), ' › ', h('a', { href: '#/reports/' + path(reportId) }, reportId)),
+    h('h1', {}, 'History of paragraph ' + paragraphId),
+    h('ol', { class: 'revisions' }, revisions.map(revision => h('li', { class: 'revision' },
+      h('h2', {}, 'Revision ' + revision.revision),
+      h('p', { class: 'meta' }, 'By ' + revision.author.user + (revision.author.entity ? ' (' + revision.author.entity + ')' : '') + ' at ' + revision.at),
+      h('p', { class: 'diff', lang }, revision.diff.length
+        ? revision.diff.map(d => d.op === 'EQUAL' ? d.text : h(d.op === 'INSERT' ? 'ins' : 'del', {}, d.text))
+        : revision.text),
+      revision.statusChanges.length ? h('ul', { class: 'changes' }, revision.statusChanges.map(change => h('li', {},
+        words(change.status) + ' by ' + change.actor.user + ' at ' + change.at + (change.comment ? ': “' + change.comment + '”' : '')))) : null))));
+}
+
+// ---- The chair's queue -------------------------------------------------------------------------
+
+// The text the chair approved last, from the paragraph's history: what the new revision changes.
+function lastApproved(revisions, before) {
+  let text = null;
+  for (const revision of revisions || []) {
+    if (revision.revision < before && revision.statusChanges.some(c => c.status === 'APPROVED')) text = revision.text;
+  }
+  return text;
+}
+
+async function approvals(after) {
+  if (after && after.position) {
+    // Read your own write: the queue is answered once the projection holds the decision just sent.
+    await call('GET', '/api/approvals/pending?reportId=' + encodeURIComponent(after.reportId) + '&minPosition=' + after.position);
+  }
+  const pending = await call('GET', '/api/approvals/pending');
+  const histories = await Promise.all(pending.map(entry => entry.paragraphId
+    ? call('GET', '/api/reports/' + path(entry.reportId) + '/paragraphs/' + path(entry.paragraphId) + '/history').catch(() => null)
+    : null));
+  const rows = pending.map((entry, index) => {
+    const approved = entry.paragraphId ? lastApproved(histories[index], entry.revision) : null;
+    const base = '/api/reports/' + path(entry.reportId);
+    const message = h('p', { class: 'error', role: 'alert', hidden: true });
+    const run = (label, request) => h('button', { type: 'button', onclick: async () => {
+      try {
+        const result = await request();
+        announce.textContent = label + ': done.';
+        await approvals({ reportId: entry.reportId, position: result && result.position });
+      }
+      catch (e) { message.textContent = e.message; message.hidden = false; }
+    } }, label);
+    const actions = entry.paragraphId
+      ? [run('Approve revision ' + entry.revision, () => call('POST', base + '/paragraphs/' + path(entry.paragraphId) + '/approval', { revision: entry.revision })),
+         h('a', { href: '#/reports/' + path(entry.reportId) }, 'Open to return')]
+      : [run('Adopt decision', () => call('POST', base + '/decisions/' + path(entry.decisionId) + '/adoption', {}))];
+    return h('tr', {},
+      h('td', {}, h('a', { href: '#/reports/' + path(entry.reportId) }, entry.reportId)),
+      h('td', {}, entry.paragraphId ? 'Paragraph, revision ' + entry.revision : 'Decision'),
+      h('td', {}, entry.authorEntity || ''),
+      h('td', { class: 'text' }, approved === null
+        ? [entry.paragraphId ? h('p', { class: 'meta' }, 'Never approved before.') : null, h('p', {}, entry.text)]
+        : [h('p', { class: 'meta' }, 'Changes since the last approved text:'),
+           h('p', { class: 'diff' }, diff(approved, entry.text).map(d => d.kind === 'same' ? d.text
+             : h(d.kind === 'added' ? 'ins' : 'del', {}, d.text)))]),
+      h('td', {}, actions, message));
+  });
+  show('Approvals', h('h1', {}, 'Waiting for the chair'),
+    pending.length === 0 ? h('p', {}, 'Nothing waits for approval.')
+      : h('table', { class: 'queue' },
+          h('thead', {}, h('tr', {}, ['Report', 'Unit', 'Author', 'Text', 'Actions'].map(c => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, rows)));
+}
+
+// ---- Start -------------------------------------------------------------------------------------
+
+document.getElementById('sign-out').addEventListener('click', async () => {
+  try { await call('POST', '/session/sign-out', {}, { redirectOn401: false }); } catch (e) { /* signed out either way */ }
+  location.assign('/sign-in');
+});
+
+(async () => {
+  me = await call('GET', '/session');
+  document.getElementById('who').textContent =
+    'Signed in as ' + me.user + ' (' + words(me.role) + (me.entity ? ', ' + me.entity : '') + ')';
+  document.getElementById('nav-approvals').hidden = me.role !== 'CHAIR';
+  window.addEventListener('hashchange', route);
+  await route();
+  document.body.dataset.ready = 'true';
+})();
