@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The auditor's evidence for one report, read from the event store: a ZIP holding
  * {@value BundleVerifier#EVENTS} (every event as its audit entry shows it, with its link, one JSON
- * object a line), {@value BundleVerifier#MANIFEST} (the head hash, the verification, the tool),
+ * object a line), each paragraph's "why" timeline ({@code why/<paragraphId>.json}),
+ * {@value BundleVerifier#MANIFEST} (the head hash, the verification, the tool),
  * {@value BundleVerifier#CHECKPOINTS} (the signed checkpoints, ADR 0010) and
  * {@value BundleVerifier#CHECKPOINT_KEY} (the public key that checks them). {@link BundleVerifier}
  * checks it offline.
@@ -47,6 +48,7 @@ public class EvidenceBundle {
     try {
       ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
       List<Checkpoint> checkpoints = new ArrayList<>();
+      WhyTimelines why = new WhyTimelines();
       zip.putNextEntry(new ZipEntry(BundleVerifier.EVENTS));
       jdbc.query(
           connection -> {
@@ -64,6 +66,7 @@ public class EvidenceBundle {
               }
               zip.write(ReportEventJson.mapper().writeValueAsBytes(entry(stored)));
               zip.write('\n');
+              why.add(stored);
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
@@ -78,6 +81,7 @@ public class EvidenceBundle {
       zip.putNextEntry(new ZipEntry(BundleVerifier.CHECKPOINT_KEY));
       zip.write(CheckpointKeys.toPem(checkpointKey).getBytes(StandardCharsets.US_ASCII));
       zip.closeEntry();
+      why.write(reportId, zip);
       ChainVerifier.Verification verification = verifier.verify(reportId);
       ObjectNode manifest = ReportEventJson.mapper().valueToTree(verification);
       manifest.put("generatedAt", clock.instant().toString());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.rapporteur.query.draft.RecordedEvent;
+import org.rapporteur.shared.history.TextDiff;
 import org.rapporteur.shared.draft.ParagraphRevisionView;
 import org.rapporteur.shared.draft.StatusChange;
 import org.rapporteur.shared.report.Actor;

@@ -27,6 +27,7 @@ import org.rapporteur.shared.report.ReportId;
 import org.rapporteur.shared.report.ReportStatus;
 import org.rapporteur.shared.report.Role;
 import org.rapporteur.shared.draft.ReportDraft;
+import org.rapporteur.shared.history.WhyTimeline;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -447,6 +448,25 @@ public class ProjectionStore {
         "SELECT position, event_id, type, occurred_at, payload FROM q_event"
             + " WHERE generation = ? AND report_id = ? AND paragraph_id = ? ORDER BY position",
         ProjectionStore::recordedEvent,
+        generation,
+        reportId,
+        paragraphId);
+  }
+
+  /**
+   * What a paragraph's "why" timeline is made of, oldest first: the paragraph's own events and the
+   * report's adoptions, each with its link in the chain.
+   */
+  public List<WhyTimeline.Recorded> whyEvents(int generation, String reportId, String paragraphId) {
+    return jdbc.query(
+        "SELECT position, event_id, type, occurred_at, payload, hash FROM q_event"
+            + " WHERE generation = ? AND report_id = ? AND (paragraph_id = ? OR type = 'ReportAdopted') ORDER BY position",
+        (rs, row) -> new WhyTimeline.Recorded(
+            rs.getLong(1),
+            rs.getString(2),
+            instant(rs.getObject(4, OffsetDateTime.class)),
+            rs.getString(6),
+            ReportEventJson.fromBytes(rs.getString(3), rs.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
         generation,
         reportId,
         paragraphId);

@@ -18,6 +18,7 @@ import org.rapporteur.documents.AkomaNtosoDocument;
 import org.rapporteur.documents.HtmlDocument;
 import org.rapporteur.documents.MarkdownDocument;
 import org.rapporteur.documents.Provenance;
+import org.rapporteur.documents.WhyDocument;
 import org.rapporteur.query.draft.DraftState;
 import org.rapporteur.query.history.ParagraphHistory;
 import org.rapporteur.query.projection.AuditFilter;
@@ -32,6 +33,8 @@ import org.rapporteur.shared.draft.ParagraphUnit;
 import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportSummary;
 import org.rapporteur.shared.draft.ReportDraft;
+import org.rapporteur.shared.history.ParagraphWhy;
+import org.rapporteur.shared.history.WhyTimeline;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.Actor;
@@ -202,6 +205,44 @@ class ReportQueryController {
       throw new QueryProblems.UnknownParagraph(paragraphId);
     }
     return json(history);
+  }
+
+  @Operation(operationId = "getParagraphWhy", summary = "Read why a paragraph reads as it does: every event that touched it")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ParagraphWhy.class)))
+  @GetMapping(value = "/api/reports/{reportId}/paragraphs/{paragraphId}/why", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> why(
+      @PathVariable String reportId,
+      @PathVariable String paragraphId,
+      @RequestParam(required = false) Long minPosition,
+      Actor actor) {
+    return json(why(awaitPosition(reportId, minPosition, actor), reportId, paragraphId));
+  }
+
+  @Operation(operationId = "getParagraphWhyHtml", summary = "Read why a paragraph reads as it does, as a printable page")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+  @GetMapping("/api/reports/{reportId}/paragraphs/{paragraphId}/why.html")
+  ResponseEntity<String> whyHtml(
+      @PathVariable String reportId,
+      @PathVariable String paragraphId,
+      @RequestParam(required = false) Long minPosition,
+      Actor actor) {
+    int generation = awaitPosition(reportId, minPosition, actor);
+    ParagraphWhy why = why(generation, reportId, paragraphId);
+    String language = store.draft(generation, reportId).map(ReportDraft::language).orElse(null);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+        .body(WhyDocument.render(why, language));
+  }
+
+  private ParagraphWhy why(int generation, String reportId, String paragraphId) {
+    requireReport(generation, reportId);
+    if (!Identifiers.VALID.matcher(paragraphId).matches()) {
+      throw new QueryProblems.UnknownParagraph(paragraphId);
+    }
+    return WhyTimeline.of(reportId, paragraphId, store.whyEvents(generation, reportId, paragraphId))
+        .orElseThrow(() -> new QueryProblems.UnknownParagraph(paragraphId));
   }
 
   @Operation(operationId = "listPendingApprovals", summary = "List what waits for the chair")

@@ -1,4 +1,4 @@
-package org.rapporteur.query.history;
+package org.rapporteur.shared.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

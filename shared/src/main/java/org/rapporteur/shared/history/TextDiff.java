@@ -1,4 +1,4 @@
-package org.rapporteur.query.history;
+package org.rapporteur.shared.history;
 
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
