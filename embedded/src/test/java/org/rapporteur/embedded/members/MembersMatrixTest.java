@@ -43,6 +43,7 @@ class MembersMatrixTest extends MembersApiTest {
   private static final Set<String> EVERYONE = Set.of("secretary", "chair", "auditor", "admin", "itu", "wmo");
   private static final Set<String> SECRETARY = Set.of("secretary");
   private static final Set<String> CHAIR = Set.of("chair");
+  private static final Set<String> AUDITOR_OR_ADMIN = Set.of("auditor", "admin");
   private static final Set<String> SECRETARY_OR_DELEGATE = Set.of("secretary", "itu", "wmo");
   private static final Set<String> AUTHOR_ENTITY_OR_SECRETARY = Set.of("secretary", "itu");
 
@@ -61,6 +62,8 @@ class MembersMatrixTest extends MembersApiTest {
           new Row("GET /api/reports/{r}/paragraphs/{p}/history", EVERYONE, 200,
               f -> get(f.at("/paragraphs/" + f.paragraph() + "/history"))),
           new Row("GET /api/reports/{r}/members", EVERYONE, 200, f -> get(f.at("/members"))),
+          new Row("GET /api/reports/{r}/verification", EVERYONE, 200, f -> get(f.at("/verification"))),
+          new Row("GET /api/reports/{r}/evidence", AUDITOR_OR_ADMIN, 200, f -> get(f.at("/evidence"))),
           new Row("GET /api/approvals/pending?reportId&minPosition", EVERYONE, 200,
               f -> get("/api/approvals/pending?reportId=" + f.report() + "&minPosition=" + f.position())));
 
@@ -112,7 +115,8 @@ class MembersMatrixTest extends MembersApiTest {
     for (Row row : READS) {
       for (String user : USERS) {
         boolean hidden = user.equals("wmo");
-        int expected = hidden ? (row.name().contains("minPosition") ? 503 : 404) : row.success();
+        int expected =
+            hidden ? (row.name().contains("minPosition") ? 503 : 404) : row.allowed().contains(user) ? row.success() : 403;
         tests.add(DynamicTest.dynamicTest(row.name() + " as " + user + " -> " + expected, () -> {
           Fixture fixture = sharedFixture();
           Call call = row.call().apply(fixture);
