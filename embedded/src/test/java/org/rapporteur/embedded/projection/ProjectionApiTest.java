@@ -247,6 +247,11 @@ abstract class ProjectionApiTest extends EmbeddedApiTest {
     assertThat(status.get("eventsApplied").asLong()).isGreaterThanOrEqualTo(7);
     assertThat(ok(api.get("auditor", path(""))).body()).isEqualTo(before);
     assertThat(ok(api.get("auditor", path("/audit"))).body()).isEqualTo(auditBefore);
+    // The live projector goes on in the new generation: a command after the switch is readable.
+    HttpResponse<String> after = api.post("secretary", path("/agenda-items"), "{\"title\":\"After the rebuild\"}");
+    assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
+    assertThat(ok(api.get("auditor", path("?minPosition=" + json(after).get("position").asLong()))).body())
+        .contains("After the rebuild");
     assertProblem(api.get("admin", "/api/admin/projections/rebuild/no-such-rebuild"), 404);
     assertThat(api.get("auditor", "/api/admin/projections/rebuild/" + id).statusCode()).isEqualTo(403);
   }

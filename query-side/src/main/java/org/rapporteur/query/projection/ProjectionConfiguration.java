@@ -50,7 +50,7 @@ public class ProjectionConfiguration {
       ProjectionPositions positions,
       ProjectionCounters counters) {
     return new ReportProjector(
-        consumer(properties, properties.consumerGroup()),
+        () -> consumer(properties, properties.consumerGroup()),
         store,
         new TransactionTemplate(transactionManager),
         positions,

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -39,7 +40,10 @@ public class ReportProjector implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ReportProjector.class);
   private static final long RETRY_MILLIS = 1_000;
 
-  private final Consumer<byte[], byte[]> consumer;
+  private final Supplier<Consumer<byte[], byte[]>> consumers;
+  // A new consumer at each start: a closed one cannot subscribe again, and Spring may stop and
+  // start the projector (a paused test context, a lifecycle restart).
+  private volatile Consumer<byte[], byte[]> consumer;
   private final ProjectionStore store;
   private final TransactionTemplate transactions;
   private final ProjectionPositions positions;
@@ -54,13 +58,13 @@ public class ReportProjector implements SmartLifecycle {
   private volatile String lastError;
 
   public ReportProjector(
-      Consumer<byte[], byte[]> consumer,
+      Supplier<Consumer<byte[], byte[]>> consumers,
       ProjectionStore store,
       TransactionTemplate transactions,
       ProjectionPositions positions,
       String topic,
       ProjectionCounters counters) {
-    this.consumer = consumer;
+    this.consumers = consumers;
     this.store = store;
     this.transactions = transactions;
     this.positions = positions;
@@ -70,6 +74,7 @@ public class ReportProjector implements SmartLifecycle {
 
   @Override
   public void start() {
+    consumer = consumers.get();
     projection = new Projection(store, transactions, store.activeGeneration(), counters);
     running = true;
     thread = new Thread(this::run, "report-projector");
@@ -80,7 +85,10 @@ public class ReportProjector implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    consumer.wakeup();
+    Consumer<byte[], byte[]> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
     synchronized (retrySignal) {
       retrySignal.notifyAll();
     }

@@ -84,7 +84,7 @@ final class ProjectionFixture implements AutoCloseable {
 
   ReportProjector projector() {
     ReportProjector projector =
-        new ReportProjector(ProjectionConfiguration.consumer(properties, group), store, transactions, positions, topic,
+        new ReportProjector(() -> ProjectionConfiguration.consumer(properties, group), store, transactions, positions, topic,
             counters);
     projector.start();
     projectors.add(projector);

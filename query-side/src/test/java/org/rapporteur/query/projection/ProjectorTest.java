@@ -122,6 +122,23 @@ abstract class ProjectorTest {
   }
 
   @Test
+  void theSameProjectorStoppedAndStartedAgainGoesOnProjecting() throws Exception {
+    // Spring stops and starts lifecycle beans of a paused context; a closed consumer cannot subscribe.
+    ReportProjector projector = fixture.projector();
+    List<ProducerRecord<byte[], byte[]>> records = fixture.report("stop-start", 10);
+    fixture.publish(records.subList(0, 5));
+    fixture.awaitPosition("stop-start", 5);
+    projector.stop();
+
+    projector.start();
+    fixture.publish(records.subList(5, 10));
+    fixture.awaitPosition("stop-start", 10);
+
+    assertThat(projector.isRunning()).isTrue();
+    assertThat(fixture.count("q_event", 1)).isEqualTo(10);
+  }
+
+  @Test
   void aRestartedProjectorResumesFromTheStoredOffsetsApplyingEachEventOnce() throws Exception {
     ReportProjector first = fixture.projector();
     List<ProducerRecord<byte[], byte[]>> a = fixture.report("restart-a", 20);
