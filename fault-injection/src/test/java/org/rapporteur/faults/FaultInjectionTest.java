@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.rapporteur.faults.Audit.Row;
 import org.rapporteur.faults.Workload.Ack;
 import org.rapporteur.faults.Workload.Report;
+import org.rapporteur.shared.integrity.HashChain;
+import org.rapporteur.shared.report.Actor;
 import org.rapporteur.testing.process.Broker;
 
 /**
@@ -256,18 +259,28 @@ class FaultInjectionTest {
         ObjectNode payload = (ObjectNode) Api.JSON.readTree(rs.getBytes(5));
         payload.put("baseRevision", 2).put("revision", 3).put("text", "held open " + UUID.randomUUID())
             .put("at", Instant.now().toString());
+        // Chained as the product's storage engine would (the store keeps milliseconds): a late
+        // commit, not a tampered row, which the query side would rightly hold as a broken link.
+        String eventId = UUID.randomUUID().toString();
+        long sequence = rs.getLong(1) + 1;
+        Instant stored = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ObjectNode metaData = (ObjectNode) Api.JSON.readTree(rs.getBytes(6));
+        String previousHash = metaData.get("hash").asText();
+        Actor actor = Api.JSON.treeToValue(payload.get("actor"), Actor.class);
+        metaData.put("previousHash", previousHash)
+            .put("hash", HashChain.hash(previousHash, sequence + 1, eventId, "ParagraphRevised", stored, actor, payload));
         try (PreparedStatement insert = c.prepareStatement(
             "INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
                 + " payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          insert.setString(1, UUID.randomUUID().toString());
+          insert.setString(1, eventId);
           insert.setString(2, reportId);
-          insert.setLong(3, rs.getLong(1) + 1);
+          insert.setLong(3, sequence);
           insert.setString(4, rs.getString(2));
-          insert.setString(5, Instant.now().toString());
+          insert.setString(5, stored.toString());
           insert.setString(6, rs.getString(3));
           insert.setString(7, rs.getString(4));
           insert.setBytes(8, Api.JSON.writeValueAsBytes(payload));
-          insert.setBytes(9, rs.getBytes(6));
+          insert.setBytes(9, Api.JSON.writeValueAsBytes(metaData));
           insert.executeUpdate();
         }
       }
