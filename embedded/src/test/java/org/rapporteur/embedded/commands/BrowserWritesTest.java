@@ -35,7 +35,7 @@ class BrowserWritesTest extends CommandApiTest {
   @Test
   void aBodyThatIsNotDeclaredJsonIsRefused415AndChangesNothing() throws Exception {
     String reportId = newReport();
-    long before = position(reportId, 1);
+    long before = position(reportId, CREATED);
     String item = "{\"title\":\"Opening\"}";
 
     problem(send("secretary", "POST", "/api/reports/" + reportId + "/agenda-items", item, null), 415, "unsupported-media-type");
@@ -67,7 +67,7 @@ class BrowserWritesTest extends CommandApiTest {
   void aWriteTheBrowserMarksCrossSiteIsRefused403AndChangesNothing() throws Exception {
     String reportId = newReport();
     agendaItem(reportId);
-    long before = position(reportId, 2);
+    long before = position(reportId, CREATED + 1);
     String adoption = "/api/reports/" + reportId + "/agenda/adoption";
 
     problem(send("chair", "POST", adoption, null, null, "Sec-Fetch-Site", "cross-site"), 403, "cross-site-request");

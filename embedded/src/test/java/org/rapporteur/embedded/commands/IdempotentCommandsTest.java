@@ -46,7 +46,7 @@ class IdempotentCommandsTest extends CommandApiTest {
   void concurrentRetriesFromManyThreadsStoreOneEventAndAllGetItsAnswer() throws Exception {
     String reportId = newReport();
     String sectionId = section(reportId);
-    long before = position(reportId, 2);
+    long before = position(reportId, CREATED + 1);
     String key = UUID.randomUUID().toString();
     String body = "{\"sectionId\":\"" + sectionId + "\",\"text\":\"Sent by sixteen impatient clients.\"}";
     int threads = 16;
