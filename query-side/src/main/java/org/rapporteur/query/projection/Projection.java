@@ -51,6 +51,8 @@ final class Projection {
   private final ProjectionStore store;
   private final TransactionTemplate transactions;
   private final int generation;
+  /** Whether this is the live projection, whose every write first checks its generation is active. */
+  private final boolean live;
   private final ProjectionCounters counters;
   private final Map<String, Cached> cache =
       new LinkedHashMap<>(256, 0.75f, true) {
@@ -74,10 +76,18 @@ final class Projection {
   private RecordRef suspect;
   private int refusals;
 
-  Projection(ProjectionStore store, TransactionTemplate transactions, int generation, ProjectionCounters counters) {
+  /**
+   * @param live true for the live projection: each transaction then begins by checking, under the
+   *     generation row's lock, that its generation is still the active one (a rebuild on another
+   *     instance may have replaced it), and fails with {@link ProjectionStore.GenerationReplaced}
+   *     when not; false for a rebuild's generation, which no one else writes
+   */
+  Projection(ProjectionStore store, TransactionTemplate transactions, int generation, boolean live,
+      ProjectionCounters counters) {
     this.store = store;
     this.transactions = transactions;
     this.generation = generation;
+    this.live = live;
     this.counters = counters;
     this.holds = Map.copyOf(store.holds(generation));
   }
@@ -112,6 +122,8 @@ final class Projection {
       Applied applied;
       try {
         applied = projectTogether(List.of(record), null);
+      } catch (ProjectionStore.GenerationReplaced e) {
+        throw e; // not the record's fault either
       } catch (RuntimeException e) {
         // A database that does not answer is down, and that is not the record's fault.
         if (!store.answers() || !refusedTooOften(record)) {
@@ -149,6 +161,7 @@ final class Projection {
     log.error("parked event {} of report {} at position {}: {}", incoming.eventId(), incoming.reportId(), incoming.position(), reason);
     Map<String, Hold> next = new HashMap<>(holds);
     transactions.executeWithoutResult(tx -> {
+      requireActive();
       ProjectionBatch batch = new ProjectionBatch();
       batch.parked(incoming, ProjectionBatch.ParkKind.FAILED, reason);
       next.merge(incoming.reportId(), new Hold(Hold.Reason.FAILED, incoming.position()), Projection::earlierFault);
@@ -183,6 +196,7 @@ final class Projection {
       applied =
           transactions.execute(
               tx -> {
+                requireActive();
                 if (replacing != null) {
                   store.deleteReport(generation, replacing);
                 }
@@ -208,6 +222,12 @@ final class Projection {
     Map<String, Long> advanced = new HashMap<>();
     step.touched.forEach((report, state) -> advanced.put(report, state.position()));
     return new Applied(applied, advanced);
+  }
+
+  private void requireActive() {
+    if (live) {
+      store.requireActive(generation);
+    }
   }
 
   /** Forgets cached drafts, for partitions another consumer may write meanwhile. */

@@ -34,10 +34,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * query that read the generation number just before it finds its rows; on failure the new
  * generation's rows are deleted and the old one goes on serving.
  *
+ * <p>Several query-side instances may share the consumer group and the database while one of them
+ * rebuilds (ADR 0011): the switch holds the generation row exclusively while the rebuild reads on
+ * to the live offsets, every live projection's transaction checks under that row's lock that its
+ * generation is still active, and a projection that finds it replaced rolls back and goes on with
+ * the new generation from that generation's stored offsets.
+ *
  * <p>Rebuilds are recorded in {@code q_rebuild}, progress included, so any instance answers for
  * any rebuild and a restart loses none; an interrupted rebuild leaves only rows of an inactive
- * generation, deleted by the next rebuild. With several query-side instances, only the instance
- * that runs the rebuild pauses its projector; the others must be stopped during a rebuild.
+ * generation, deleted by the next rebuild.
  */
 public class ProjectionRebuild {
 
@@ -162,7 +167,7 @@ public class ProjectionRebuild {
         for (int p = i; p < partitions.size(); p += laneCount) {
           assigned.add(partitions.get(p));
         }
-        Lane lane = new Lane(consumers.get(), new Projection(store, transactions, next, counters));
+        Lane lane = new Lane(consumers.get(), new Projection(store, transactions, next, false, counters));
         lanes.add(lane);
         lane.consumer.assign(assigned);
         lane.consumer.seekToBeginning(assigned);
@@ -171,18 +176,21 @@ public class ProjectionRebuild {
       catchUp(lanes, run);
       projector.handOver(
           live -> {
-            Map<TopicPartition, Long> liveOffsets = live.storedOffsets(topic);
-            for (Lane lane : lanes) {
-              while (behind(lane.consumer, liveOffsets) > 0) {
-                recordProgress(run);
-                pollAndProject(lane, run);
+            // Every instance's live projector waits while the switch holds the generation row, so
+            // the live offsets read under it stay fixed until the switch commits (ADR 0011).
+            store.switchGeneration(active, next, () -> {
+              Map<TopicPartition, Long> liveOffsets = live.storedOffsets(topic);
+              for (Lane lane : lanes) {
+                while (behind(lane.consumer, liveOffsets) > 0) {
+                  recordProgress(run);
+                  pollAndProject(lane, run);
+                }
               }
-            }
-            requireWholeLog(metadata, partitions);
-            requireNoReportBehind(live.generation(), next);
-            store.activate(next);
+              requireWholeLog(metadata, partitions);
+              requireNoReportBehind(live.generation(), next);
+            });
             // One projection of every partition goes on live; it reads the holds the lanes stored.
-            return new Projection(store, transactions, next, counters);
+            return new Projection(store, transactions, next, true, counters);
           },
           HANDOVER_TIMEOUT);
       switched = true;

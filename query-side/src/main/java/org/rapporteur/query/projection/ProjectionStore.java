@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,6 +33,7 @@ import org.rapporteur.shared.report.Role;
 import org.rapporteur.shared.draft.ReportDraft;
 import org.rapporteur.shared.history.WhyTimeline;
 import org.rapporteur.shared.json.ReportEventJson;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,6 +47,7 @@ public class ProjectionStore {
   private static final List<String> REPORT_TABLES = List.of("q_event", "q_draft", "q_pending", "q_member", "q_parked");
 
   private final JdbcTemplate jdbc;
+  private volatile Boolean postgres;
 
   public ProjectionStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -61,8 +67,70 @@ public class ProjectionStore {
     }
   }
 
-  void activate(int generation) {
-    jdbc.update("UPDATE q_generation SET active = ? WHERE singleton = 1", generation);
+  /**
+   * In the caller's transaction: waits for a switch of generations that is under way, then fails
+   * unless {@code generation} is still the active one. Every write of the live projection begins
+   * with it, so no instance writes a generation that a rebuild has replaced (ADR 0011). PostgreSQL
+   * takes a shared lock, so the instances of the group do not wait for one another; H2 has only
+   * exclusive row locks, and holds one instance.
+   *
+   * @throws GenerationReplaced when another generation is active
+   */
+  void requireActive(int generation) {
+    String lock = postgres() ? " FOR SHARE" : " FOR UPDATE";
+    int active = jdbc.queryForObject("SELECT active FROM q_generation WHERE singleton = 1" + lock, Integer.class);
+    if (active != generation) {
+      throw new GenerationReplaced(generation, active);
+    }
+  }
+
+  /**
+   * Switches from generation {@code from} to {@code to} in one transaction that holds the
+   * generation row exclusively while {@code whileLocked} runs: the live projections of every
+   * instance wait in {@link #requireActive}, so the offsets stored with {@code from} stay fixed,
+   * and once the switch commits each of them finds that its generation was replaced.
+   */
+  void switchGeneration(int from, int to, Runnable whileLocked) {
+    try (Connection c = jdbc.getDataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement lock = c.prepareStatement("SELECT active FROM q_generation WHERE singleton = 1 FOR UPDATE");
+            ResultSet rs = lock.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) != from) {
+            throw new GenerationReplaced(from, rs.getInt(1));
+          }
+        }
+        whileLocked.run();
+        try (PreparedStatement update = c.prepareStatement("UPDATE q_generation SET active = ? WHERE singleton = 1")) {
+          update.setInt(1, to);
+          update.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot switch from generation " + from + " to " + to, e);
+    }
+  }
+
+  private boolean postgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      known = jdbc.execute((ConnectionCallback<Boolean>) c ->
+          c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+      postgres = known;
+    }
+    return known;
+  }
+
+  /** The generation a live projection writes is no longer the active one: a rebuild replaced it. */
+  static final class GenerationReplaced extends RuntimeException {
+    GenerationReplaced(int generation, int active) {
+      super("generation " + generation + " was replaced by generation " + active);
+    }
   }
 
   Map<TopicPartition, Long> offsets(int generation, String topic) {

@@ -3,8 +3,11 @@ package org.rapporteur.query.projection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +54,9 @@ public class ReportProjector implements SmartLifecycle {
   private final String topic;
   private final ProjectionCounters counters;
   private final AtomicLong eventsApplied = new AtomicLong();
+  private final AtomicLong generationsFollowed = new AtomicLong();
+  /** A copy of the consumer's assignment: the consumer itself may be touched by its thread only. */
+  private volatile Set<Integer> assigned = Set.of();
   private final AtomicReference<Handoff> handoff = new AtomicReference<>();
   private final Object retrySignal = new Object();
   private volatile Projection projection;
@@ -75,7 +82,7 @@ public class ReportProjector implements SmartLifecycle {
   @Override
   public void start() {
     consumer = consumers.get();
-    projection = new Projection(store, transactions, store.activeGeneration(), counters);
+    projection = new Projection(store, transactions, store.activeGeneration(), true, counters);
     running = true;
     thread = new Thread(this::run, "report-projector");
     thread.setDaemon(true);
@@ -193,6 +200,9 @@ public class ReportProjector implements SmartLifecycle {
           lastError = null;
         } catch (WakeupException e) {
           // stop() or a hand-over woke the poll; the loop checks both
+        } catch (ProjectionStore.GenerationReplaced e) {
+          log.info("{}: projecting the active generation from its stored offsets", e.getMessage());
+          followActiveGeneration();
         } catch (RuntimeException e) {
           lastError = Instant.now() + " " + e;
           log.error("projecting failed; retrying from the stored offsets", e);
@@ -205,6 +215,7 @@ public class ReportProjector implements SmartLifecycle {
         pending.done().completeExceptionally(new IllegalStateException("the live projector stopped"));
       }
       consumer.close();
+      assigned = Set.of();
       running = false;
     }
   }
@@ -233,6 +244,33 @@ public class ReportProjector implements SmartLifecycle {
       // A failure here is retried from the same stored offsets, like any other.
       rewindToStoredOffsets(consumer.assignment());
     }
+  }
+
+  /**
+   * A rebuild on another instance switched generations (ADR 0011): nothing of the rolled-back
+   * batch was stored, and the new generation's offsets say where its rows end, so the projector
+   * reads on from there.
+   */
+  private void followActiveGeneration() {
+    try {
+      projection = new Projection(store, transactions, store.activeGeneration(), true, counters);
+      rewindToStoredOffsets(consumer.assignment());
+      generationsFollowed.incrementAndGet();
+    } catch (RuntimeException e) {
+      lastError = Instant.now() + " " + e;
+      log.error("cannot follow the active generation; retrying", e);
+      retryFromStoredOffsets();
+    }
+  }
+
+  /** The partitions of the topic this instance projects now, as the group assigned them. */
+  public Set<Integer> assignedPartitions() {
+    return assigned;
+  }
+
+  /** Times this projector found its generation replaced by a rebuild elsewhere and followed it. */
+  public long generationsFollowed() {
+    return generationsFollowed.get();
   }
 
   private void retryFromStoredOffsets() {
@@ -269,17 +307,24 @@ public class ReportProjector implements SmartLifecycle {
     }
   }
 
+  private static Set<Integer> partitionNumbers(Collection<TopicPartition> partitions) {
+    return partitions.stream().map(TopicPartition::partition).collect(Collectors.collectingAndThen(
+        Collectors.toCollection(TreeSet::new), Collections::unmodifiableSet));
+  }
+
   private record Handoff(UnaryOperator<Projection> action, CompletableFuture<Void> done) {}
 
   /** Partitions are read from the offsets stored with the projection, never from Kafka's. */
   private final class ResumeFromStoredOffsets implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      assigned = partitionNumbers(consumer.assignment());
       rewindToStoredOffsets(partitions);
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      assigned = partitionNumbers(consumer.assignment().stream().filter(p -> !partitions.contains(p)).toList());
       projection.forgetCachedDrafts();
     }
   }

@@ -513,6 +513,56 @@ abstract class ProjectorTest {
     }
   }
 
+  /**
+   * Two instances of the group on one database (ADR 0011): one rebuilds while both project, and
+   * the other, whose generation the switch replaced, goes on with the new one without being stopped.
+   */
+  @Test
+  void aRebuildOnOneInstanceIsFollowedByTheOtherInstanceOfTheGroupWithNothingLostOrAppliedTwice() throws Exception {
+    ReportProjector rebuilding = fixture.projector();
+    ReportProjector other = fixture.projector();
+    ProjectionFixture.awaitCondition("both instances to own partitions",
+        () -> !rebuilding.assignedPartitions().isEmpty() && !other.assignedPartitions().isEmpty()
+            && rebuilding.assignedPartitions().size() + other.assignedPartitions().size() == ProjectionFixture.PARTITIONS);
+    int reports = 24;
+    int events = 40;
+    List<List<ProducerRecord<byte[], byte[]>>> streams = new ArrayList<>();
+    for (int r = 0; r < reports; r++) {
+      streams.add(fixture.report("shared-" + r, events + 1));
+      fixture.publish(streams.get(r).subList(0, events / 2));
+    }
+    for (int r = 0; r < reports; r++) {
+      fixture.awaitPosition("shared-" + r, events / 2);
+    }
+    ProjectionRebuild rebuild = fixture.rebuild(rebuilding);
+
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    Future<?> writes = writer.submit(() -> {
+      for (int i = events / 2; i < events; i++) {
+        for (List<ProducerRecord<byte[], byte[]>> stream : streams) {
+          fixture.publish(stream.subList(i, i + 1));
+        }
+      }
+    });
+    String id = rebuild.start();
+    writes.get();
+    writer.shutdown();
+    ProjectionFixture.awaitCondition("the rebuild to end", () -> !rebuild.status(id).orElseThrow().status().equals("RUNNING"));
+    assertThat(rebuild.status(id).orElseThrow().status()).isEqualTo("COMPLETED");
+    // One more event per report after the switch: each instance writes some of them.
+    streams.forEach(stream -> fixture.publish(stream.subList(events, events + 1)));
+    for (int r = 0; r < reports; r++) {
+      fixture.awaitPosition("shared-" + r, events + 1);
+    }
+
+    assertThat(fixture.store.activeGeneration()).isEqualTo(2);
+    assertThat(fixture.count("q_event", 2)).isEqualTo((long) reports * (events + 1));
+    assertThat(fixture.count("q_parked", 2)).as("no gap, no event twice").isZero();
+    assertThat(other.generationsFollowed()).as("the other instance followed the switch").isEqualTo(1);
+    assertThat(rebuilding.generationsFollowed()).as("the rebuilding instance switched by hand-over").isZero();
+    assertThat(other.isRunning()).isTrue();
+  }
+
   @Test
   void anyInstanceAnswersForARebuildAfterItEndedAndAnInterruptedOneAnswersFailed() throws Exception {
     ReportProjector projector = fixture.projector();
