@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * The {@code publication} part of {@code /actuator/health}: whether the topic is created and safe,
  * which reports were stored further than published at the last reconciliation, the events Kafka refused for good,
- * and the publisher's last error. Refused events and lag do not make it DOWN: commands are still
+ * and the publisher's last error; and the role of the instance (command side), for a deployment of several. Refused events and lag do not make it DOWN: commands are still
  * taken and the other reports still published.
  */
 class PublicationHealthIndicator implements HealthIndicator {
@@ -29,7 +29,7 @@ class PublicationHealthIndicator implements HealthIndicator {
 
   @Override
   public Health health() {
-    Health.Builder health = Health.up().withDetail("topicReady", topic.ready());
+    Health.Builder health = Health.up().withDetail("role", "command-side").withDetail("topicReady", topic.ready());
     // From the reconciler's last comparison: comparing scans the store, too much for every probe.
     List<PublicationLedger.Behind> behind = reconciler.lastComparison();
     health.withDetail("reportsBehind", behind.size());

@@ -90,12 +90,16 @@ public class ProjectionConfiguration {
   ProjectionHealthIndicator projectionHealthIndicator(
       Admin projectionAdmin, ProjectionStore store, ReportProjector projector, ProjectionProperties properties,
       ProjectionCounters counters) {
-    return new ProjectionHealthIndicator(projectionAdmin, store, projector, properties.topic(), HEALTH_TIMEOUT, counters);
+    return new ProjectionHealthIndicator(projectionAdmin, store, projector, properties.topic(), HEALTH_TIMEOUT, counters,
+        properties.groupInstanceId());
   }
 
   @Bean
-  MeterBinder projectionMeters(ProjectionStore store, ProjectionCounters counters) {
+  MeterBinder projectionMeters(ProjectionStore store, ProjectionCounters counters, ReportProjector projector) {
     return registry -> {
+      Gauge.builder("rapporteur.projection.lag", projector, ReportProjector::lag)
+          .description("Records in this instance's partitions that it has not projected yet, as of its last poll")
+          .register(registry);
       Gauge.builder("rapporteur.projection.parked", store, s -> s.parkedCount(s.activeGeneration()))
           .description("Records the active projection keeps aside: waiting, conflicting, failed or unreadable")
           .register(registry);

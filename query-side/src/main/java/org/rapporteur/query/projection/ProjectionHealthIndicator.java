@@ -23,7 +23,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * projection lags behind the topic per partition (end offsets minus the offsets stored with the
  * active generation), how many records are parked, which reports are on hold and why (a gap, a
  * fork of the log, an event the fold refused, each with its position), the forks counted since
- * start, and whether the projector runs. DOWN when Kafka does not answer or the projector stopped;
+ * start, and whether the projector runs; and this instance's own part: its role, the partitions the
+ * group assigned it and its lag on them (several instances share one group, ADR 0011). DOWN when Kafka does not answer or the projector stopped;
  * reports on hold are reported, not DOWN, since the other reports are served.
  */
 class ProjectionHealthIndicator implements HealthIndicator {
@@ -34,9 +35,11 @@ class ProjectionHealthIndicator implements HealthIndicator {
   private final String topic;
   private final Duration timeout;
   private final ProjectionCounters counters;
+  private final String groupInstanceId;
 
   ProjectionHealthIndicator(Admin admin, ProjectionStore store, ReportProjector projector, String topic, Duration timeout,
-      ProjectionCounters counters) {
+      ProjectionCounters counters, String groupInstanceId) {
+    this.groupInstanceId = groupInstanceId;
     this.admin = admin;
     this.store = store;
     this.projector = projector;
@@ -49,6 +52,12 @@ class ProjectionHealthIndicator implements HealthIndicator {
   public Health health() {
     int generation = store.activeGeneration();
     Health.Builder health = Health.up();
+    health.withDetail("role", "query-side");
+    if (groupInstanceId != null) {
+      health.withDetail("groupInstanceId", groupInstanceId);
+    }
+    health.withDetail("assignedPartitions", projector.assignedPartitions());
+    health.withDetail("instanceLag", projector.lag());
     health.withDetail("generation", generation);
     health.withDetail("parkedEvents", store.parkedCount(generation));
     health.withDetail("heldReports", store.heldReports(generation));

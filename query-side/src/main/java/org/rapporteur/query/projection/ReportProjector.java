@@ -57,6 +57,8 @@ public class ReportProjector implements SmartLifecycle {
   private final AtomicLong generationsFollowed = new AtomicLong();
   /** A copy of the consumer's assignment: the consumer itself may be touched by its thread only. */
   private volatile Set<Integer> assigned = Set.of();
+  /** Records of the assigned partitions not read yet, as of the last poll; -1 before the first. */
+  private volatile long lag = -1;
   private final AtomicReference<Handoff> handoff = new AtomicReference<>();
   private final Object retrySignal = new Object();
   private volatile Projection projection;
@@ -194,9 +196,11 @@ public class ReportProjector implements SmartLifecycle {
         try {
           runHandoff();
           ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+          lag = records.count() + unread();
           if (!records.isEmpty()) {
             projection.project(records, this::committed);
           }
+          lag = unread();
           lastError = null;
         } catch (WakeupException e) {
           // stop() or a hand-over woke the poll; the loop checks both
@@ -261,6 +265,19 @@ public class ReportProjector implements SmartLifecycle {
       log.error("cannot follow the active generation; retrying", e);
       retryFromStoredOffsets();
     }
+  }
+
+  /**
+   * Records in this instance's partitions that it has not projected yet, as of its last poll (the
+   * gauge {@code rapporteur.projection.lag}); -1 before its first poll.
+   */
+  public long lag() {
+    return lag;
+  }
+
+  /** What the consumer knows, from its last fetch, of the records past its position: no request. */
+  private long unread() {
+    return consumer.assignment().stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
   }
 
   /** The partitions of the topic this instance projects now, as the group assigned them. */

@@ -188,12 +188,14 @@ abstract class ProjectorTest {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
       Health health =
           new ProjectionHealthIndicator(admin, fixture.store, projector, fixture.topic, Duration.ofSeconds(5),
-              fixture.counters).health();
+              fixture.counters, "query-side-1").health();
       assertThat(health.getStatus()).isEqualTo(Status.UP);
       assertThat(health.getDetails()).containsEntry("parkedEvents", 2L).containsEntry("projectorRunning", true);
       assertThat(health.getDetails().get("heldReports")).asList()
           .containsExactly(new ProjectionStore.HeldReport("broken", "GAP", 2, 1, 1, "position 2 has not arrived"));
       assertThat(health.getDetails().get("lag").toString()).contains("total=0");
+      assertThat(health.getDetails()).containsEntry("role", "query-side").containsEntry("groupInstanceId", "query-side-1")
+          .containsEntry("assignedPartitions", java.util.Set.of(0, 1, 2)).containsEntry("instanceLag", 0L);
     }
 
     fixture.publish(List.of(good)); // the event store republished it
@@ -256,7 +258,7 @@ abstract class ProjectorTest {
     assertThat(fixture.counters.conflicts()).isEqualTo(1);
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
       Health health = new ProjectionHealthIndicator(admin, fixture.store, projector, fixture.topic, Duration.ofSeconds(5),
-          fixture.counters).health();
+          fixture.counters, "query-side-1").health();
       assertThat(health.getDetails()).containsEntry("conflicts", 1L);
       assertThat(health.getDetails().get("heldReports")).asList().singleElement().satisfies(held -> {
         ProjectionStore.HeldReport report = (ProjectionStore.HeldReport) held;
@@ -301,7 +303,7 @@ abstract class ProjectorTest {
         .containsExactly("BROKEN_LINK", "WAITING", "WAITING");
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
       Health health = new ProjectionHealthIndicator(admin, fixture.store, projector, fixture.topic, Duration.ofSeconds(5),
-          fixture.counters).health();
+          fixture.counters, "query-side-1").health();
       assertThat(health.getDetails().get("heldReports")).asList().singleElement().satisfies(held -> {
         ProjectionStore.HeldReport report = (ProjectionStore.HeldReport) held;
         assertThat(report.reportId()).isEqualTo("tampered");
