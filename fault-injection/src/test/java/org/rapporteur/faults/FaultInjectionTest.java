@@ -29,11 +29,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
-import org.rapporteur.faults.Audit.Row;
-import org.rapporteur.faults.Workload.Ack;
-import org.rapporteur.faults.Workload.Report;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.report.Actor;
+import org.rapporteur.testing.load.Api;
+import org.rapporteur.testing.load.Audit;
+import org.rapporteur.testing.load.Audit.Row;
+import org.rapporteur.testing.load.Database;
+import org.rapporteur.testing.load.Topic;
+import org.rapporteur.testing.load.Waits;
+import org.rapporteur.testing.load.Workload;
+import org.rapporteur.testing.load.Workload.Ack;
+import org.rapporteur.testing.load.Workload.Report;
 import org.rapporteur.testing.process.Broker;
 
 /**
@@ -307,7 +313,7 @@ class FaultInjectionTest {
       this.directory = ROOT.resolve(name);
       this.database = database;
       this.broker = new Broker(directory);
-      this.topic = new Topic(broker);
+      this.topic = new Topic(broker.bootstrapServers());
       this.product = Product.embedded(directory, broker, database, productOptions);
       this.api = product.api();
     }
@@ -350,7 +356,7 @@ class FaultInjectionTest {
         Fault fault = ended.fault();
         Run run = ended.run();
         try {
-          Row row = Audit.row(fault.name(), fault.rounds(), run.audited(), run.acks(), database, records, run.problems());
+          Row row = Audit.row(fault.name(), fault.rounds(), run.audited(), run.acks(), database, database, records, run.problems());
           System.out.printf("%s: %d commands without an answer (unknown)%n", fault.name(), run.workload().unknown());
           rows.add(row);
         } catch (Exception e) {

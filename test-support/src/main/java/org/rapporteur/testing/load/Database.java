@@ -1,4 +1,4 @@
-package org.rapporteur.faults;
+package org.rapporteur.testing.load;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,20 +8,20 @@ import java.sql.Statement;
 import java.util.List;
 
 /** Where the product keeps its event store and projections, and how the checks read it. */
-record Database(String url, String user, String password, boolean postgres) {
+public record Database(String url, String user, String password, boolean postgres) {
 
-  static final String POSTGRES_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+  public static final String POSTGRES_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
   /**
    * The embedded default's own H2 file, {@code ./data/rapporteur} under the product's working
    * directory; read only while the product is stopped (H2 locks its file).
    */
-  static Database h2(Path workingDirectory) {
+  public static Database h2(Path workingDirectory) {
     return new Database("jdbc:h2:file:" + workingDirectory.toAbsolutePath().resolve("data/rapporteur"), "sa", "", false);
   }
 
   /** What the product is told: nothing for H2, whose URL (and its durability settings) is the product's own. */
-  List<String> productArguments() {
+  public List<String> productArguments() {
     return postgres
         ? List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
             "--spring.datasource.password=" + password)
@@ -29,7 +29,7 @@ record Database(String url, String user, String password, boolean postgres) {
   }
 
   /** A PostgreSQL database of its own on the local server, dropped and created anew. */
-  static Database freshPostgres(String name) throws SQLException {
+  public static Database freshPostgres(String name) throws SQLException {
     try (Connection c = DriverManager.getConnection(POSTGRES_SERVER + "test", "postgres", "");
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -38,7 +38,7 @@ record Database(String url, String user, String password, boolean postgres) {
     return new Database(POSTGRES_SERVER + name, "postgres", "", true);
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, user, password);
   }
 }

@@ -1,4 +1,4 @@
-package org.rapporteur.faults;
+package org.rapporteur.testing.load;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,23 +16,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.rapporteur.testing.process.Broker;
 
 /** The report events topic read and written by plain clients, outside the product. */
-final class Topic {
+public final class Topic {
 
-  static final String NAME = "rapporteur.report-events";
+  public static final String NAME = "rapporteur.report-events";
 
-  private final Broker broker;
+  private final String bootstrapServers;
 
-  Topic(Broker broker) {
-    this.broker = broker;
+  public Topic(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
   }
 
   /** Every record from the beginning to the end offsets of now, outside any consumer group. */
-  List<ConsumerRecord<byte[], byte[]>> scan() {
+  public List<ConsumerRecord<byte[], byte[]>> scan() {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -52,9 +51,9 @@ final class Topic {
   }
 
   /** Sends records as they are, acknowledged by the broker before this returns. */
-  void send(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+  public void send(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
       for (ProducerRecord<byte[], byte[]> record : records) {
         producer.send(record).get(30, TimeUnit.SECONDS);
@@ -63,16 +62,16 @@ final class Topic {
   }
 
   /** The record again, as the product sent it (a redelivery). */
-  static ProducerRecord<byte[], byte[]> copy(ConsumerRecord<byte[], byte[]> record) {
+  public static ProducerRecord<byte[], byte[]> copy(ConsumerRecord<byte[], byte[]> record) {
     return new ProducerRecord<>(NAME, null, record.key(), record.value(), record.headers());
   }
 
-  static String header(ConsumerRecord<?, ?> record, String name) {
+  public static String header(ConsumerRecord<?, ?> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  static String key(ConsumerRecord<byte[], ?> record) {
+  public static String key(ConsumerRecord<byte[], ?> record) {
     return record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
   }
 }

@@ -1,4 +1,4 @@
-package org.rapporteur.faults;
+package org.rapporteur.testing.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,17 +12,17 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** The product's HTTP API as the demo users see it (HTTP Basic, password {@code demo}). */
-final class Api {
+public final class Api {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   /** An answer; {@code body} is null when it is not JSON. */
-  record Answer(int status, JsonNode body) {
-    boolean ok() {
+  public record Answer(int status, JsonNode body) {
+    public boolean ok() {
       return status / 100 == 2;
     }
 
-    long position() {
+    public long position() {
       return body.get("position").asLong();
     }
   }
@@ -31,24 +31,24 @@ final class Api {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
   private final String base;
 
-  Api(int port) {
+  public Api(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  Answer get(String user, String path) throws IOException {
+  public Answer get(String user, String path) throws IOException {
     return send(user, "GET", path, null);
   }
 
-  Answer post(String user, String path, Object body) throws IOException {
+  public Answer post(String user, String path, Object body) throws IOException {
     return send(user, "POST", path, body);
   }
 
-  Answer put(String user, String path, Object body) throws IOException {
+  public Answer put(String user, String path, Object body) throws IOException {
     return send(user, "PUT", path, body);
   }
 
   /** Throws IOException when no answer came: the command's outcome is then unknown. */
-  Answer send(String user, String method, String path, Object body) throws IOException {
+  public Answer send(String user, String method, String path, Object body) throws IOException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(15))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
@@ -72,7 +72,7 @@ final class Api {
   }
 
   /** Whether the report's projection has applied {@code position}, polling until the deadline. */
-  boolean readable(String reportId, long position, Duration timeout) {
+  public boolean readable(String reportId, long position, Duration timeout) {
     return Waits.within(timeout, () -> {
       try {
         Answer answer = get("auditor", "/api/reports/" + reportId + "?minPosition=" + position);

@@ -1,4 +1,4 @@
-package org.rapporteur.faults;
+package org.rapporteur.testing.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,13 +21,15 @@ import java.util.concurrent.locks.LockSupport;
  * answer gives and, for a text it wrote, that text (unique per request, so that a command applied
  * twice shows). A command without an answer is only counted: its outcome is unknown.
  */
-final class Workload {
+public final class Workload {
 
   /** An acknowledged command; {@code text} is null for commands that write none. */
-  record Ack(String reportId, long position, String text) {}
+  public record Ack(String reportId, long position, String text) {}
 
-  record Report(String id, String sectionId) {}
+  public record Report(String id, String sectionId) {}
 
+  /** Longer than a side's restart and a group's rebalance: a read still unanswered then is a fault. */
+  private static final Duration READ_YOUR_WRITES_DEADLINE = Duration.ofSeconds(90);
   private static final String[] WRITERS = {"itu", "wmo", "oosa", "unodc", "secretary"};
 
   private final Api api;
@@ -38,17 +41,29 @@ final class Workload {
   private volatile boolean running;
 
   private final long interval;
+  private final boolean readYourWrites;
+  private final AtomicLong readsChecked = new AtomicLong();
+  private final Queue<String> staleReads = new ConcurrentLinkedQueue<>();
 
   /** {@code perThreadRate}: commands a second per writer, so that reports stay small enough to check. */
-  Workload(Api api, List<Report> reports, Queue<Ack> acks, int perThreadRate) {
+  public Workload(Api api, List<Report> reports, Queue<Ack> acks, int perThreadRate) {
+    this(api, reports, acks, perThreadRate, false);
+  }
+
+  /**
+   * @param readYourWrites whether each writer, after each acknowledged command, reads the report
+   *     with {@code minPosition} at the command's position and records a read that shows less
+   */
+  public Workload(Api api, List<Report> reports, Queue<Ack> acks, int perThreadRate, boolean readYourWrites) {
     this.api = api;
     this.reports = reports;
     this.acks = acks;
     this.interval = Duration.ofSeconds(1).toNanos() / perThreadRate;
+    this.readYourWrites = readYourWrites;
   }
 
   /** A report with one section, its commands recorded. */
-  static Report createReport(Api api, String prefix, Queue<Ack> acks) throws IOException {
+  public static Report createReport(Api api, String prefix, Queue<Ack> acks) throws IOException {
     String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     Api.Answer created = api.post("secretary", "/api/reports", Map.of(
         "reportId", id, "body", "Fault injection", "sessionNumber", 1, "title", "Report " + id,
@@ -63,7 +78,7 @@ final class Workload {
   }
 
   /** The secretary drafts a paragraph; its position once acknowledged, or -1 without an answer. */
-  static long probe(Api api, Report report, String label, Queue<Ack> acks) {
+  public static long probe(Api api, Report report, String label, Queue<Ack> acks) {
     String text = label + " " + UUID.randomUUID();
     try {
       Api.Answer answer = api.post("secretary", "/api/reports/" + report.id() + "/paragraphs",
@@ -82,7 +97,7 @@ final class Workload {
     }
   }
 
-  void start(int threadCount) {
+  public void start(int threadCount) {
     running = true;
     for (int t = 0; t < threadCount; t++) {
       String user = WRITERS[t % WRITERS.length];
@@ -95,7 +110,7 @@ final class Workload {
   }
 
   /** Stops the writers and waits for their last commands to be answered (or to time out). */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     running = false;
     for (Thread thread : threads) {
       thread.join(Duration.ofSeconds(30).toMillis());
@@ -103,16 +118,26 @@ final class Workload {
     threads.clear();
   }
 
-  long acknowledged() {
+  /** Acknowledged commands whose read-your-writes read was made. */
+  public long readsChecked() {
+    return readsChecked.get();
+  }
+
+  /** Reads with {@code minPosition} that answered an earlier position, or never answered it. */
+  public List<String> staleReads() {
+    return List.copyOf(staleReads);
+  }
+
+  public long acknowledged() {
     return acknowledged.get();
   }
 
-  int unknown() {
+  public int unknown() {
     return unknown.get();
   }
 
   /** Waits until the writers have had {@code more} further commands acknowledged. */
-  void awaitMoreAcks(int more, Duration timeout) {
+  public void awaitMoreAcks(int more, Duration timeout) {
     long target = acknowledged.get() + more;
     Waits.until(more + " more acknowledged commands", timeout, () -> acknowledged.get() >= target);
   }
@@ -199,6 +224,40 @@ final class Workload {
     }
     acks.add(new Ack(report.id(), position.asLong(), text));
     acknowledged.incrementAndGet();
+    if (readYourWrites) {
+      readOwnWrite(report.id(), position.asLong());
+    }
+  }
+
+  /**
+   * Reads the report at the command's position. A 503 (the projection did not get there within
+   * the wait) or no answer while a side restarts is asked again, up to a deadline; a 2xx with an
+   * earlier position, or no 2xx by the deadline, is a stale read.
+   */
+  private void readOwnWrite(String reportId, long position) {
+    readsChecked.incrementAndGet();
+    String[] last = {"no answer"};
+    boolean read = Waits.within(READ_YOUR_WRITES_DEADLINE, () -> {
+      try {
+        Api.Answer answer = api.get("auditor", "/api/reports/" + reportId + "?minPosition=" + position);
+        if (answer.ok()) {
+          long shown = answer.body().get("position").asLong();
+          if (shown < position) {
+            staleReads.add(reportId + ": minPosition=" + position + " answered position " + shown);
+          }
+          return true;
+        }
+        last[0] = "status " + answer.status();
+        return false;
+      } catch (IOException e) {
+        last[0] = e.toString();
+        return false;
+      }
+    });
+    if (!read) {
+      staleReads.add(reportId + ": minPosition=" + position + " not answered within " + READ_YOUR_WRITES_DEADLINE
+          + " (" + last[0] + ")");
+    }
   }
 
   /** A 5xx may have stored the command or not. */

@@ -1,4 +1,4 @@
-package org.rapporteur.faults;
+package org.rapporteur.testing.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -22,18 +22,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * (stored), what Kafka carries (published) and what the projection applied, and turns it into
  * one row of the table.
  */
-final class Audit {
+public final class Audit {
 
   /** One row of the table; {@code problems} says what went wrong, per report and position. */
-  record Row(String fault, int rounds, long acknowledged, long stored, long published, long applied,
+  public record Row(String fault, int rounds, long acknowledged, long stored, long published, long applied,
       long lost, long duplicates, long forks, List<String> problems) {
 
-    boolean ok() {
+    public boolean ok() {
       return lost == 0 && duplicates == 0 && forks == 0 && stored == published && published == applied
           && problems.isEmpty();
     }
 
-    static Row failed(String fault, int rounds, String why) {
+    public static Row failed(String fault, int rounds, String why) {
       return new Row(fault, rounds, 0, 0, 0, 0, 0, 0, 0, List.of(why));
     }
   }
@@ -42,14 +42,17 @@ final class Audit {
 
   private Audit() {}
 
-  static Row row(String fault, int rounds, Collection<String> reports, Collection<Workload.Ack> acks,
-      Database database, List<ConsumerRecord<byte[], byte[]>> topic, List<String> problems) throws SQLException {
+  public static Row row(String fault, int rounds, Collection<String> reports, Collection<Workload.Ack> acks,
+      Database store, Database projection, List<ConsumerRecord<byte[], byte[]>> topic, List<String> problems)
+      throws SQLException {
     List<String> found = new ArrayList<>(problems);
     Map<String, TreeMap<Long, Stored>> stored = new HashMap<>();
     Map<String, Map<Long, String>> applied = new HashMap<>();
     Map<String, Long> draftPositions = new HashMap<>();
-    try (Connection c = database.connect()) {
+    try (Connection c = store.connect()) {
       readStore(c, reports, stored);
+    }
+    try (Connection c = projection.connect()) {
       readProjection(c, reports, applied, draftPositions);
     }
     Map<String, Map<Long, Set<String>>> published = new HashMap<>();
