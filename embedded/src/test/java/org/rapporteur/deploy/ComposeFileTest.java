@@ -40,18 +40,38 @@ class ComposeFileTest {
   private static Path root;
   private static Map<String, Object> compose;
   private static String nginx;
+  private static String upstreams;
 
   @BeforeAll
   static void read() throws IOException {
     root = repositoryRoot();
     compose = yaml(root.resolve("docker-compose.yml"));
     nginx = Files.readString(root.resolve("deploy/front-door/nginx.conf"));
+    upstreams = Files.readString(root.resolve("deploy/front-door/upstreams.conf"));
   }
 
   @Test
   void composeDefinesKafkaPostgresBothSidesAndTheFrontDoor() {
-    assertThat(map(compose, "services"))
-        .containsKeys("kafka", "postgres", "command-side", "query-side", "front-door");
+    assertThat(map(compose, "services")).containsKeys("postgres", "front-door");
+    assertThat(instances("kafka")).isNotEmpty();
+    assertThat(instances("command-side")).isNotEmpty();
+    assertThat(instances("query-side")).isNotEmpty();
+  }
+
+  /** Each side's upstream group in upstreams.conf lists every instance compose runs, on the side's port. */
+  @ParameterizedTest
+  @ValueSource(strings = {"command-side", "query-side"})
+  void frontDoorUpstreamOfASideListsEveryInstanceOfIt(String side) {
+    Matcher group = Pattern.compile("upstream\\s+" + Pattern.quote(side) + "\\s*\\{([^}]*)}").matcher(upstreams);
+    assertThat(group.find()).as("upstreams.conf defines upstream %s", side).isTrue();
+    List<String> servers = new ArrayList<>();
+    Matcher server = Pattern.compile("server\\s+(\\S+?)(?:\\s|;)").matcher(group.group(1));
+    while (server.find()) {
+      servers.add(server.group(1));
+    }
+    assertThat(servers).containsExactlyInAnyOrderElementsOf(
+        instances(side).stream().map(instance -> instance + ":" + serverPort(side)).toList());
+    assertThat(nginx).containsPattern("include\\s+upstreams\\.conf\\s*;");
   }
 
   @Test
@@ -69,41 +89,44 @@ class ComposeFileTest {
     for (Object volume : list(service("front-door"), "volumes")) {
       volumes.add(String.valueOf(volume));
     }
-    assertThat(volumes).contains("./deploy/front-door/nginx.conf:/etc/nginx/nginx.conf:ro");
+    assertThat(volumes).contains("./deploy/front-door:/etc/nginx/front-door:ro");
+    assertThat(list(service("front-door"), "command")).map(String::valueOf)
+        .containsSubsequence("-c", "/etc/nginx/front-door/nginx.conf");
   }
 
   @Test
   void frontDoorSendsGetAndHeadToTheQuerySide() {
     Map<String, String> routes = methodRoutes();
-    assertThat(routes).containsEntry("GET", "query-side:" + serverPort("query-side"));
-    assertThat(routes).containsEntry("HEAD", "query-side:" + serverPort("query-side"));
+    assertThat(routes).containsEntry("GET", "query-side");
+    assertThat(routes).containsEntry("HEAD", "query-side");
   }
 
   @Test
   void frontDoorSendsEveryOtherMethodToTheCommandSide() {
     Map<String, String> routes = methodRoutes();
-    assertThat(routes).containsEntry("default", "command-side:" + serverPort("command-side"));
+    assertThat(routes).containsEntry("default", "command-side");
     assertThat(routes.keySet()).containsExactlyInAnyOrder("GET", "HEAD", "default");
   }
 
   @Test
-  void frontDoorProxiesToTheMappedUpstreamAndListensOn8080() {
+  void frontDoorProxiesToTheMappedUpstreamAndListensOn8080() throws IOException {
     Matcher block = Pattern.compile("map\\s+\\$uri\\s+(\\$\\w+)\\s*\\{([^}]*)}").matcher(nginx);
     assertThat(block.find()).as("nginx.conf maps $uri").isTrue();
     assertThat(block.group(2)).as("any other path goes by method").containsPattern("default\\s+\\" + methodMapVariable() + "\\s*;");
     assertThat(nginx).containsPattern("proxy_pass\\s+http://\\" + block.group(1) + "\\s*;");
-    assertThat(nginx).containsPattern("listen\\s+8080\\s*;");
+    assertThat(nginx).containsPattern("include\\s+listen\\.conf\\s*;");
+    assertThat(Files.readString(root.resolve("deploy/front-door/listen.conf"))).containsPattern("listen\\s+8080\\s*;");
   }
 
   @Test
   void frontDoorSendsEachOperationToTheSideThatOwnsIt() {
-    assertThat(nginx).containsPattern("~\\^/api/admin/projections/\\s+query-side:" + serverPort("query-side") + "\\s*;");
-    assertThat(nginx).containsPattern("~\\^/api/admin/publication\\s+command-side:" + serverPort("command-side") + "\\s*;");
+    assertThat(nginx).containsPattern("~\\^/api/admin/projections/\\s+query-side\\s*;");
+    assertThat(nginx).containsPattern("~\\^/api/admin/publication\\s+command-side\\s*;");
   }
 
   @Test
   void frontDoorSendsTheReadsOfTheEventStoreToTheCommandSide() {
-    String commandSide = "command-side:" + serverPort("command-side");
+    String commandSide = "command-side";
     assertThat(uriRoute("/api/reports/r-1/verification")).isEqualTo(commandSide);
     assertThat(uriRoute("/api/reports/r-1/evidence")).isEqualTo(commandSide);
     assertThat(uriRoute("/api/reports/r-1/audit")).as("other reads go by method").isNull();
@@ -127,52 +150,84 @@ class ComposeFileTest {
   @ValueSource(strings = {"command-side", "query-side"})
   void sideListensOn8080AsTheFrontDoorExpects(String side) {
     assertThat(serverPort(side)).isEqualTo(8080);
-    assertThat(list(service(side), "expose")).map(String::valueOf).contains("8080");
+    for (String instance : instances(side)) {
+      assertThat(list(service(instance), "expose")).map(String::valueOf).contains("8080");
+    }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"command-side", "query-side"})
   void sideHealthcheckAsksActuatorHealthOnTheServerPort(String side) {
-    String test = String.valueOf(map(service(side), "healthcheck").get("test"));
-    assertThat(test).contains("http://localhost:" + serverPort(side) + "/actuator/health");
+    for (String instance : instances(side)) {
+      String test = String.valueOf(map(service(instance), "healthcheck").get("test"));
+      assertThat(test).contains("http://localhost:" + serverPort(side) + "/actuator/health");
+    }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"command-side", "query-side"})
-  void sideDatasourcePointsToThePostgresServiceAndItsDatabase(String side) {
-    String database = environment("postgres").get("POSTGRES_DB");
-    assertThat(environment(side))
-        .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + database)
-        .containsEntry("SPRING_DATASOURCE_USERNAME", environment("postgres").get("POSTGRES_USER"));
+  void sideDatasourcePointsToThePostgresServiceAndItsDatabase(String side) throws IOException {
+    // The command side's store in the image's own database; the query side's in the one
+    // deploy/postgres creates beside it.
+    String database = side.equals("command-side")
+        ? environment("postgres").get("POSTGRES_DB")
+        : createdDatabase();
+    for (String instance : instances(side)) {
+      assertThat(environment(instance))
+          .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + database)
+          .containsEntry("SPRING_DATASOURCE_USERNAME", environment("postgres").get("POSTGRES_USER"));
+    }
+  }
+
+  /** The database the init script mounted into the postgres service creates. */
+  private static String createdDatabase() throws IOException {
+    String mount = list(service("postgres"), "volumes").stream().map(String::valueOf)
+        .filter(volume -> volume.contains("/docker-entrypoint-initdb.d/")).findFirst().orElseThrow();
+    String script = Files.readString(root.resolve(mount.substring(2, mount.indexOf(':'))));
+    Matcher create = Pattern.compile("CREATE DATABASE (\\w+)").matcher(script);
+    assertThat(create.find()).as("%s creates a database", mount).isTrue();
+    return create.group(1);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"command-side", "query-side"})
   void sideKafkaBootstrapIsTheKafkaServicesAdvertisedPlaintextListener(String side) {
-    Matcher listener = Pattern.compile("PLAINTEXT://([^,:]+):(\\d+)")
-        .matcher(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"));
-    assertThat(listener.find()).as("kafka advertises a PLAINTEXT listener").isTrue();
-    assertThat(listener.group(1)).isEqualTo("kafka");
-    assertThat(environment(side))
-        .containsEntry("RAPPORTEUR_KAFKA_BOOTSTRAP_SERVERS", "kafka:" + listener.group(2));
+    List<String> advertised = new ArrayList<>();
+    for (String broker : instances("kafka")) {
+      Matcher listener = Pattern.compile("PLAINTEXT://([^,:]+):(\\d+)")
+          .matcher(environment(broker).get("KAFKA_ADVERTISED_LISTENERS"));
+      assertThat(listener.find()).as("%s advertises a PLAINTEXT listener", broker).isTrue();
+      assertThat(listener.group(1)).isEqualTo(broker);
+      advertised.add(listener.group(1) + ":" + listener.group(2));
+    }
+    for (String instance : instances(side)) {
+      assertThat(environment(instance))
+          .containsEntry("RAPPORTEUR_KAFKA_BOOTSTRAP_SERVERS", String.join(",", advertised));
+    }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"command-side", "query-side"})
   void sideUsesJwtIdentity(String side) {
-    assertThat(environment(side))
-        .containsEntry("RAPPORTEUR_IDENTITY_MODE", "jwt")
-        .containsKeys(
-            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
-            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES");
+    for (String instance : instances(side)) {
+      assertThat(environment(instance))
+          .containsEntry("RAPPORTEUR_IDENTITY_MODE", "jwt")
+          .containsKeys(
+              "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+              "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES");
+    }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"command-side", "query-side"})
   void sideDependsOnHealthyKafkaAndPostgres(String side) {
-    Map<String, Object> dependsOn = map(service(side), "depends_on");
-    assertThat(map(dependsOn, "kafka")).containsEntry("condition", "service_healthy");
-    assertThat(map(dependsOn, "postgres")).containsEntry("condition", "service_healthy");
+    for (String instance : instances(side)) {
+      Map<String, Object> dependsOn = map(service(instance), "depends_on");
+      for (String broker : instances("kafka")) {
+        assertThat(map(dependsOn, broker)).containsEntry("condition", "service_healthy");
+      }
+      assertThat(map(dependsOn, "postgres")).containsEntry("condition", "service_healthy");
+    }
   }
 
   @ParameterizedTest
@@ -184,10 +239,12 @@ class ComposeFileTest {
     }
     known.addAll(identityEnvironmentNames());
     List<String> unknown = new ArrayList<>();
-    for (String variable : environment(side).keySet()) {
-      boolean springOwn = SPRING_PREFIXES.stream().anyMatch(variable::startsWith);
-      if (!springOwn && !known.contains(variable)) {
-        unknown.add(variable);
+    for (String instance : instances(side)) {
+      for (String variable : environment(instance).keySet()) {
+        boolean springOwn = SPRING_PREFIXES.stream().anyMatch(variable::startsWith);
+        if (!springOwn && !known.contains(variable)) {
+          unknown.add(instance + ": " + variable);
+        }
       }
     }
     assertThat(unknown).as("variables no property of %s binds", side).isEmpty();
@@ -203,8 +260,10 @@ class ComposeFileTest {
   @ParameterizedTest
   @ValueSource(strings = {"command-side", "query-side"})
   void composeBuildsTheSideFromItsDockerfile(String side) {
-    Map<String, Object> build = map(service(side), "build");
-    assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", "deploy/" + side + "/Dockerfile");
+    for (String instance : instances(side)) {
+      Map<String, Object> build = map(service(instance), "build");
+      assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", "deploy/" + side + "/Dockerfile");
+    }
   }
 
   @ParameterizedTest
@@ -262,8 +321,14 @@ class ComposeFileTest {
     return names;
   }
 
+  /** The services compose runs of a side (or of Kafka): {@code <side>-1}, {@code <side>-2} ... */
+  private static List<String> instances(String side) {
+    return map(compose, "services").keySet().stream().filter(name -> name.matches(Pattern.quote(side) + "-\\d+"))
+        .sorted().toList();
+  }
+
   private static int serverPort(String side) {
-    String override = environment(side).get("SERVER_PORT");
+    String override = environment(instances(side).get(0)).get("SERVER_PORT");
     if (override != null) {
       return Integer.parseInt(override);
     }

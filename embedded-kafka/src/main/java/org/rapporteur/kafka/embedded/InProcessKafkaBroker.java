@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -35,12 +36,17 @@ public final class InProcessKafkaBroker implements AutoCloseable {
   private final Path dataDirectory;
   private final int port;
   private final int controllerPort;
+  private final String clusterId;
+  private final Map<String, String> settings;
   private KafkaRaftServer server;
 
-  private InProcessKafkaBroker(Path dataDirectory, int port, int controllerPort) {
+  private InProcessKafkaBroker(Path dataDirectory, int port, int controllerPort, String clusterId,
+      Map<String, String> settings) {
     this.dataDirectory = dataDirectory;
     this.port = port;
     this.controllerPort = controllerPort;
+    this.clusterId = clusterId;
+    this.settings = Map.copyOf(settings);
   }
 
   /**
@@ -50,12 +56,23 @@ public final class InProcessKafkaBroker implements AutoCloseable {
    * @param port the client port, {@code 0} for any free one
    */
   public static InProcessKafkaBroker start(Path dataDirectory, int port) {
+    return start(dataDirectory, port, Uuid.randomUuid().toString(), Map.of());
+  }
+
+  /**
+   * Starts a broker whose settings override the single node's: one node of a cluster, say, with
+   * its {@code node.id}, {@code listeners} and {@code controller.quorum.voters} and the replication
+   * the cluster allows. Every node of one cluster is formatted with the same {@code clusterId}.
+   *
+   * @param port the client port, which {@code listeners} in {@code settings} must then name
+   */
+  public static InProcessKafkaBroker start(Path dataDirectory, int port, String clusterId, Map<String, String> settings) {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
-    InProcessKafkaBroker broker =
-        new InProcessKafkaBroker(dataDirectory.toAbsolutePath(), port == 0 ? freePort() : port, freePort());
+    InProcessKafkaBroker broker = new InProcessKafkaBroker(
+        dataDirectory.toAbsolutePath(), port == 0 ? freePort() : port, freePort(), clusterId, settings);
     broker.startup();
     return broker;
   }
@@ -72,8 +89,9 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the Kafka log directory " + logDirectory, e);
     }
-    KafkaConfig config = new KafkaConfig(properties(logDirectory), false);
-    format(logDirectory);
+    Properties properties = properties(logDirectory);
+    KafkaConfig config = new KafkaConfig(properties, false);
+    format(logDirectory, Integer.parseInt(properties.getProperty("node.id")));
     server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
     log.info("Kafka broker (KRaft) listening on {} with its log in {}", bootstrapServers(), logDirectory);
@@ -101,18 +119,19 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     // Topics are created on purpose, with the retention they need: one created by a stray client
     // would take the broker's defaults, which forget records after a week.
     p.put("auto.create.topics.enable", "false");
+    p.putAll(settings);
     return p;
   }
 
-  private void format(Path logDirectory) {
+  private void format(Path logDirectory, int nodeId) {
     if (Files.exists(logDirectory.resolve("meta.properties"))) {
       return; // formatted on an earlier start: keep its cluster id and its data
     }
     try {
       new Formatter()
           .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-          .setNodeId(1)
-          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(nodeId)
+          .setClusterId(clusterId)
           .setControllerListenerName(CONTROLLER_LISTENER)
           .setMetadataLogDirectory(logDirectory.toString())
           .setDirectories(List.of(logDirectory.toString()))

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param consumerGroup the consumer group all query-side instances share
  * @param maxPositionWait how long {@code minPosition} waits before answering 503
  * @param groupInstanceId this instance's static member id in the group, stable across restarts
- *     (a pod's name, say), or null: a restarted instance with the same id takes its partitions
+ *     (a pod's name, say), or null (or blank): a restarted instance with the same id takes its partitions
  *     back at once instead of waiting for its former self's session to time out
  */
 @ConfigurationProperties("rapporteur.kafka")
@@ -23,5 +23,6 @@ public record ProjectionProperties(
     topic = topic == null ? "rapporteur.report-events" : topic;
     consumerGroup = consumerGroup == null ? "rapporteur-query-side" : consumerGroup;
     maxPositionWait = maxPositionWait == null ? Duration.ofSeconds(5) : maxPositionWait;
+    groupInstanceId = groupInstanceId == null || groupInstanceId.isBlank() ? null : groupInstanceId;
   }
 }

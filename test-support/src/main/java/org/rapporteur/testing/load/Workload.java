@@ -43,6 +43,8 @@ public final class Workload {
   private final long interval;
   private final boolean readYourWrites;
   private final AtomicLong readsChecked = new AtomicLong();
+  private final AtomicLong lastAck = new AtomicLong();
+  private final AtomicLong longestStall = new AtomicLong();
   private final Queue<String> staleReads = new ConcurrentLinkedQueue<>();
 
   /** {@code perThreadRate}: commands a second per writer, so that reports stay small enough to check. */
@@ -99,6 +101,7 @@ public final class Workload {
 
   public void start(int threadCount) {
     running = true;
+    lastAck.set(System.nanoTime());
     for (int t = 0; t < threadCount; t++) {
       String user = WRITERS[t % WRITERS.length];
       int number = t;
@@ -116,6 +119,11 @@ public final class Workload {
       thread.join(Duration.ofSeconds(30).toMillis());
     }
     threads.clear();
+  }
+
+  /** The longest time no writer had a command acknowledged: how long a fault held writes up. */
+  public Duration longestStall() {
+    return Duration.ofNanos(longestStall.get());
   }
 
   /** Acknowledged commands whose read-your-writes read was made. */
@@ -224,6 +232,8 @@ public final class Workload {
     }
     acks.add(new Ack(report.id(), position.asLong(), text));
     acknowledged.incrementAndGet();
+    long now = System.nanoTime();
+    longestStall.accumulateAndGet(now - lastAck.getAndSet(now), Math::max);
     if (readYourWrites) {
       readOwnWrite(report.id(), position.asLong());
     }

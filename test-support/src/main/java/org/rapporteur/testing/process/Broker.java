@@ -2,6 +2,7 @@ package org.rapporteur.testing.process;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,10 +11,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.rapporteur.kafka.embedded.KafkaBrokerProcess;
 import org.rapporteur.testing.Await;
 
-/** The Kafka broker (KRaft, one node) as a child process with its log under a directory of its own. */
+/**
+ * A Kafka broker (KRaft) as a child process with its log under a directory of its own: a single
+ * node, or one node of a {@link KafkaCluster}.
+ */
 public final class Broker {
 
-  public final int port = Ports.free();
+  public final int port;
   private final ChildJvm jvm;
 
   public Broker(Path directory) {
@@ -21,8 +25,26 @@ public final class Broker {
   }
 
   public Broker(Path directory, List<String> jvmOptions) {
-    jvm = new ChildJvm("broker", directory, jvmOptions, KafkaBrokerProcess.class.getName(),
-        List.of(directory.resolve("kafka").toString(), Integer.toString(port)));
+    this("broker", directory, jvmOptions, Ports.free(), List.of());
+  }
+
+  private Broker(String name, Path directory, List<String> jvmOptions, int port, List<String> clusterArgs) {
+    this.port = port;
+    List<String> args = new ArrayList<>(List.of(directory.resolve(name).toString(), Integer.toString(port)));
+    args.addAll(clusterArgs);
+    jvm = new ChildJvm(name, directory, jvmOptions, KafkaBrokerProcess.class.getName(), args);
+  }
+
+  /** One node of a cluster, its log in {@code directory/<name>}, formatted with {@code clusterId} on first start. */
+  static Broker clusterNode(String name, Path directory, List<String> jvmOptions, int port, String clusterId,
+      Map<String, String> settings) {
+    List<String> args = new ArrayList<>(List.of(clusterId));
+    settings.forEach((key, value) -> args.add(key + "=" + value));
+    return new Broker(name, directory, jvmOptions, port, args);
+  }
+
+  public Path log() {
+    return jvm.log();
   }
 
   public String bootstrapServers() {
@@ -30,7 +52,7 @@ public final class Broker {
   }
 
   public void start() {
-    jvm.start();
+    launch();
     try {
       Await.until("the broker on " + port, Duration.ofSeconds(90), this::answers);
     } catch (AssertionError e) {
@@ -38,6 +60,11 @@ public final class Broker {
       // the fault-injection suite recover from an IllegalStateException and record it.
       throw new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  /** Starts the process without waiting for it: the nodes of a cluster elect a leader only together. */
+  void launch() {
+    jvm.start();
   }
 
   public void stop() {

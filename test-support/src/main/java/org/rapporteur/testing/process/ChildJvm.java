@@ -20,19 +20,38 @@ public final class ChildJvm {
   private Process process;
 
   public ChildJvm(String name, Path directory, List<String> jvmOptions, String mainClass, List<String> args) {
+    this(name, directory, launcher(List.of("@" + classpathFile(directory)), jvmOptions, List.of(mainClass), args));
+  }
+
+  private ChildJvm(String name, Path directory, List<String> command) {
     this.name = name;
     this.log = directory.resolve(name + ".log");
+    this.command = command;
+  }
+
+  /** An executable jar, e.g. a side's {@code -exec.jar} as its Dockerfile runs it. */
+  public static ChildJvm jar(String name, Path directory, List<String> jvmOptions, Path jar, List<String> args) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ChildJvm(name, directory, launcher(List.of(), jvmOptions, List.of("-jar", jar.toString()), args));
+  }
+
+  private static List<String> launcher(List<String> classpath, List<String> jvmOptions, List<String> main,
+      List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("@" + classpathFile(directory));
+    command.addAll(classpath);
     command.add("-Daxoniq.update-checker.disabled=true");
     // Small heaps and quick start: the build machine is shared and has two cores. A later
     // -XX option in jvmOptions wins over these (a benchmark wants C2: -XX:TieredStopAtLevel=4).
     command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
     command.addAll(jvmOptions);
-    command.add(mainClass);
+    command.addAll(main);
     command.addAll(args);
-    this.command = List.copyOf(command);
+    return List.copyOf(command);
   }
 
   /** The classpath in an argument file: it is longer than a command line should be. */
