@@ -3,9 +3,13 @@ package org.rapporteur.topology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +56,7 @@ final class FrontDoor {
   void start(Path deploy, Map<String, Integer> instancePorts) throws IOException {
     Files.createDirectories(directory);
     Path source = deploy.resolve("front-door");
-    Files.copy(source.resolve("nginx.conf"), directory.resolve("nginx.conf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(source.resolve("nginx.conf"), directory.resolve("nginx.conf"), StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(directory.resolve("upstreams.conf"), upstreams(Files.readString(source.resolve("upstreams.conf")), instancePorts));
     Files.writeString(directory.resolve("listen.conf"), "listen 127.0.0.1:" + port + ";\n");
     List<String> command = List.of(NGINX.toString(), "-c", directory.resolve("nginx.conf").toString(),
@@ -81,7 +85,7 @@ final class FrontDoor {
   static String upstreams(String compose, Map<String, Integer> instancePorts) {
     Matcher server = SERVER.matcher(compose);
     StringBuilder out = new StringBuilder();
-    java.util.Set<String> named = new java.util.HashSet<>();
+    Set<String> named = new HashSet<>();
     while (server.find()) {
       Integer port = instancePorts.get(server.group(1));
       if (port == null) {
@@ -98,7 +102,7 @@ final class FrontDoor {
   }
 
   private void test(List<String> command) throws IOException {
-    List<String> test = new java.util.ArrayList<>(command);
+    List<String> test = new ArrayList<>(command);
     test.add(1, "-t");
     Process check = new ProcessBuilder(test).redirectErrorStream(true).start();
     try {

@@ -27,6 +27,7 @@ final class Side {
     COMMAND("command-side", "topology.command-side.jar"),
     QUERY("query-side", "topology.query-side.jar");
 
+    /** What its health shows as its role. */
     final String role;
     final String jarProperty;
 

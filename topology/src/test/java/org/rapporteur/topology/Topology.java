@@ -3,6 +3,7 @@ package org.rapporteur.topology;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The production topology as docker-compose.yml declares it, in one place for the harness that
@@ -58,7 +59,7 @@ final class Topology {
   }
 
   private static List<String> names(String prefix, int count) {
-    return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> prefix + "-" + i).toList();
+    return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + "-" + i).toList();
   }
 
   private Topology() {}

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -281,8 +282,8 @@ class TopologyTest {
     }
 
     void checkRolesAndPartitions() throws Exception {
-      commandSides.forEach(side -> assertThat(side.role()).as(side.name).isEqualTo("command-side"));
-      querySides.forEach(side -> assertThat(side.role()).as(side.name).isEqualTo("query-side"));
+      commandSides.forEach(side -> assertThat(side.role()).as(side.name).isEqualTo(side.kind.role));
+      querySides.forEach(side -> assertThat(side.role()).as(side.name).isEqualTo(side.kind.role));
       awaitPartitionsShared();
       assertThat(kafka.replicas(Topic.NAME)).hasSize(Topology.PARTITIONS)
           .allSatisfy((partition, replicas) -> assertThat(replicas).hasSize(Topology.REPLICATION_FACTOR));
@@ -346,7 +347,7 @@ class TopologyTest {
       return;
     }
     try (var paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
     }

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.Uuid;
 import org.rapporteur.testing.Await;
 
 /**
@@ -22,7 +24,6 @@ import org.rapporteur.testing.Await;
 public final class KafkaCluster {
 
   private final List<Broker> nodes = new ArrayList<>();
-  private final List<Integer> controllerPorts = new ArrayList<>();
 
   /**
    * @param size the number of nodes, all of them voters of the controller quorum
@@ -30,20 +31,21 @@ public final class KafkaCluster {
    *     replication factors and {@code min.insync.replicas}, the default partitions
    */
   public KafkaCluster(Path directory, int size, List<String> jvmOptions, Map<String, String> settings) {
-    String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+    String clusterId = Uuid.randomUuid().toString();
     List<Integer> ports = new ArrayList<>();
+    List<Integer> controllerPorts = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       ports.add(Ports.free());
       controllerPorts.add(Ports.free());
     }
-    String voters = "";
+    StringJoiner voters = new StringJoiner(",");
     for (int i = 0; i < size; i++) {
-      voters += (i == 0 ? "" : ",") + (i + 1) + "@localhost:" + controllerPorts.get(i);
+      voters.add((i + 1) + "@localhost:" + controllerPorts.get(i));
     }
     for (int i = 0; i < size; i++) {
       Map<String, String> node = new LinkedHashMap<>(settings);
       node.put("node.id", Integer.toString(i + 1));
-      node.put("controller.quorum.voters", voters);
+      node.put("controller.quorum.voters", voters.toString());
       node.put("listeners", "PLAINTEXT://localhost:" + ports.get(i) + ",CONTROLLER://localhost:" + controllerPorts.get(i));
       node.put("advertised.listeners", "PLAINTEXT://localhost:" + ports.get(i));
       nodes.add(Broker.clusterNode("kafka-" + (i + 1), directory, jvmOptions, ports.get(i), clusterId, node));
@@ -52,10 +54,6 @@ public final class KafkaCluster {
 
   public String bootstrapServers() {
     return nodes.stream().map(Broker::bootstrapServers).collect(Collectors.joining(","));
-  }
-
-  public int size() {
-    return nodes.size();
   }
 
   /** The node with this id (1..size). */
