@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -31,6 +32,17 @@ public class IdentityConfiguration {
   @Bean
   SignInThrottle signInThrottle(IdentityProperties properties) {
     return new SignInThrottle(properties.signIn(), System::nanoTime);
+  }
+
+  /**
+   * No observations of Spring Security's filters, authentications and authorizations: with any
+   * observation registry, each of the chain's dozen filters is otherwise wrapped in a decorator
+   * that opens an observation (a no-op one, when they are disabled by property) around it, on
+   * every request; no dashboard uses them. The HTTP server's own observation stays.
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean

@@ -2,7 +2,9 @@ package org.rapporteur.command.eventstore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.DateTimeUtils;
@@ -13,6 +15,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.rapporteur.shared.integrity.Checkpoint;
 import org.rapporteur.shared.integrity.HashChain;
@@ -32,17 +35,36 @@ import org.rapporteur.shared.report.ReportEvent;
  * <p>The timestamp is hashed as the store keeps it (to the millisecond), so that the instant Kafka
  * carries and the audit trail shows is the instant that was hashed.
  *
+ * <p>The hash of the last event this instance committed for each of the reports it wrote lately
+ * is kept, keyed by its position, so that the next append to the report needs no read: a
+ * committed row never changes, so a hash kept for position n is the stored one whichever instance
+ * appends n + 1. It is kept only once the unit of work has committed, never for a transaction that
+ * may still roll back.
+ *
  * <p>An act that fixes text ({@link Checkpoint#SIGNED_TYPES}) also gets the head its hash makes
  * signed with the key held outside the database (ADR 0010), in the same metadata.
  */
 final class ChainingEventStorageEngine extends JdbcEventStorageEngine {
 
+  /** Reports whose last committed hash is kept; as many as the aggregate cache holds by default, and then some. */
+  static final int KEPT_HEADS = 4_096;
+
   private final CheckpointSigner signer;
+  private final Map<String, Head> committedHeads = Collections.synchronizedMap(
+      new LinkedHashMap<>(KEPT_HEADS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
+          return size() > KEPT_HEADS;
+        }
+      });
 
   ChainingEventStorageEngine(JdbcEventStorageEngine.Builder builder, CheckpointSigner signer) {
     super(builder);
     this.signer = signer;
   }
+
+  /** A report's hash at a position (0-based sequence), as stored. */
+  private record Head(long sequence, String hash) {}
 
   @Override
   protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
@@ -59,7 +81,10 @@ final class ChainingEventStorageEngine extends JdbcEventStorageEngine {
           ? HashChain.GENESIS
           : headsInBatch.getOrDefault(aggregate + ":" + (sequence - 1), null);
       if (previous == null) {
-        previous = storedHash(aggregate, sequence - 1);
+        Head committed = committedHeads.get(aggregate);
+        previous = committed != null && committed.sequence() == sequence - 1
+            ? committed.hash()
+            : storedHash(aggregate, sequence - 1);
       }
       // The instant as the store keeps it (Axon writes milliseconds), which is what Kafka and the audit trail show.
       Instant timestamp = DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(domain.getTimestamp()));
@@ -76,6 +101,21 @@ final class ChainingEventStorageEngine extends JdbcEventStorageEngine {
           domain.getIdentifier(), timestamp));
     }
     super.appendEvents(chained, serializer);
+    keepAfterCommit(headsInBatch);
+  }
+
+  /** The batch's last hash of each report, kept once the unit of work that appends it has committed. */
+  private void keepAfterCommit(Map<String, String> headsInBatch) {
+    if (headsInBatch.isEmpty() || !CurrentUnitOfWork.isStarted()) {
+      return; // outside a unit of work the commit cannot be observed here: nothing is kept
+    }
+    Map<String, Head> last = new HashMap<>();
+    headsInBatch.forEach((key, hash) -> {
+      int colon = key.lastIndexOf(':');
+      Head head = new Head(Long.parseLong(key.substring(colon + 1)), hash);
+      last.merge(key.substring(0, colon), head, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+    });
+    CurrentUnitOfWork.get().root().afterCommit(u -> committedHeads.putAll(last));
   }
 
   /** The hash stored with the report's event at {@code sequence}, in the appending transaction. */

@@ -13,13 +13,12 @@ import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.ReportEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * cannot be retried into success: it is recorded as unpublishable and shown by health, and the
  * other reports go on; its own report is held by the query side at that position until an admin
  * republishes it.
+ *
+ * <p>Each record's value is the event's JSON as the store holds it (after upcasting), taken from
+ * the stored message without reading it into an event and writing it out again; only its actor is
+ * read, for the headers.
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher {
@@ -52,14 +55,18 @@ public class KafkaEventPublisher {
   private final String topic;
   private final ReportTopic reportTopic;
   private final PublicationLedger ledger;
+  private final Serializer eventSerializer;
   private volatile String lastError;
 
+  /** {@code eventSerializer} is the store's: with it a stored event's JSON is taken as it is. */
   public KafkaEventPublisher(
-      Producer<byte[], byte[]> producer, String topic, ReportTopic reportTopic, PublicationLedger ledger) {
+      Producer<byte[], byte[]> producer, String topic, ReportTopic reportTopic, PublicationLedger ledger,
+      Serializer eventSerializer) {
     this.producer = producer;
     this.topic = topic;
     this.reportTopic = reportTopic;
     this.ledger = ledger;
+    this.eventSerializer = eventSerializer;
   }
 
   /** Why the last batch failed, or null when the last batch went through. */
@@ -67,13 +74,8 @@ public class KafkaEventPublisher {
     return lastError;
   }
 
-  @EventHandler
-  void on(
-      ReportEvent event,
-      @MessageIdentifier String eventId,
-      @SequenceNumber Long sequenceNumber,
-      @Timestamp Instant timestamp,
-      MetaData metaData) {
+  @EventHandler(payloadType = ReportEvent.class)
+  void on(DomainEventMessage<?> message) {
     try {
       reportTopic.ensure(); // when Kafka was down at start, the topic is created or checked here
     } catch (RuntimeException e) {
@@ -81,10 +83,14 @@ public class KafkaEventPublisher {
       throw e;
     }
     // The report stream's position is 1-based: the first event of a report is position 1.
-    long position = sequenceNumber + 1;
-    String reportId = event.reportId().value();
-    pendingSends().add(new Send(reportId, position, eventId,
-        producer.send(ReportEventRecords.toRecord(topic, event, eventId, position, timestamp, metaData))));
+    long position = message.getSequenceNumber() + 1;
+    String reportId = message.getAggregateIdentifier(); // a report is the aggregate its events belong to
+    byte[] json = message.serializePayload(eventSerializer, byte[].class).getData();
+    // A payload's type name is its record's simple name (ReportEvent.type()).
+    String type = message.getPayloadType().getSimpleName();
+    pendingSends().add(new Send(reportId, position, message.getIdentifier(),
+        producer.send(ReportEventRecords.toRecord(topic, reportId, type, ReportEventJson.actorOf(json), json,
+            message.getIdentifier(), position, message.getTimestamp(), message.getMetaData()))));
   }
 
   private record Send(String reportId, long position, String eventId, Future<RecordMetadata> ack) {}

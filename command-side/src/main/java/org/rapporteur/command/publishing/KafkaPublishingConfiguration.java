@@ -15,9 +15,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.rapporteur.command.eventstore.EventSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -89,8 +91,8 @@ public class KafkaPublishingConfiguration {
   @Bean
   KafkaEventPublisher kafkaEventPublisher(
       Producer<byte[], byte[]> reportEventProducer, KafkaPublishingProperties properties, ReportTopic reportTopic,
-      PublicationLedger ledger) {
-    return new KafkaEventPublisher(reportEventProducer, properties.topic(), reportTopic, ledger);
+      PublicationLedger ledger, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    return new KafkaEventPublisher(reportEventProducer, properties.topic(), reportTopic, ledger, eventSerializer);
   }
 
   @Bean

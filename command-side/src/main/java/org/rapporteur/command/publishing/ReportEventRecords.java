@@ -24,12 +24,18 @@ final class ReportEventRecords {
 
   static ProducerRecord<byte[], byte[]> toRecord(
       String topic, ReportEvent event, String eventId, long position, Instant timestamp, MetaData metaData) {
-    String reportId = event.reportId().value();
-    Actor actor = event.actor();
+    return toRecord(topic, event.reportId().value(), event.type(), event.actor(), ReportEventJson.toBytes(event),
+        eventId, position, timestamp, metaData);
+  }
+
+  /** The same from the event's JSON as the store holds it, {@code type} its type name. */
+  static ProducerRecord<byte[], byte[]> toRecord(
+      String topic, String reportId, String type, Actor actor, byte[] json, String eventId, long position,
+      Instant timestamp, MetaData metaData) {
     RecordHeaders headers = new RecordHeaders();
     header(headers, "ce_specversion", "1.0");
     header(headers, "ce_id", eventId);
-    header(headers, "ce_type", event.type());
+    header(headers, "ce_type", type);
     header(headers, "ce_source", "/reports/" + reportId);
     header(headers, "ce_time", timestamp.toString());
     header(headers, "content-type", "application/json");
@@ -49,8 +55,7 @@ final class ReportEventRecords {
       header(headers, "ce_checkpointkeyid", keyId);
       header(headers, "ce_checkpointsignature", signature);
     }
-    return new ProducerRecord<>(
-        topic, null, reportId.getBytes(StandardCharsets.UTF_8), ReportEventJson.toBytes(event), headers);
+    return new ProducerRecord<>(topic, null, reportId.getBytes(StandardCharsets.UTF_8), json, headers);
   }
 
   private static void header(RecordHeaders headers, String name, String value) {

@@ -1,5 +1,7 @@
 package org.rapporteur.shared.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.ReportEvent;
 
 /**
@@ -59,6 +62,30 @@ public final class ReportEventJson {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialise " + event.type(), e);
     }
+  }
+
+  /**
+   * The {@code actor} of an event's JSON, read without binding the rest: for a reader that has the
+   * event's bytes and needs nothing else of it.
+   *
+   * @throws UncheckedIOException when the JSON is not an object with an actor
+   */
+  public static Actor actorOf(byte[] json) {
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      if (parser.nextToken() == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          parser.nextToken();
+          if ("actor".equals(field)) {
+            return MAPPER.readValue(parser, Actor.class);
+          }
+          parser.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read an event's actor", e);
+    }
+    throw new UncheckedIOException(new IOException("an event without an actor"));
   }
 
   public static JsonNode toTree(ReportEvent event) {

@@ -63,6 +63,13 @@ class ReportEventGoldenTest {
     assertThat(ReportEventJson.toTree(loaded)).isEqualTo(tree(file));
   }
 
+  /** The publisher reads only the actor of a stored event's JSON, for the record's headers. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("currentGoldenFiles")
+  void actorIsReadAloneFromTheJson(String file) {
+    assertThat(ReportEventJson.actorOf(bytes(file))).isEqualTo(GoldenEvents.expected().get(file).actor());
+  }
+
   static List<String> goldenFiles() {
     try (Stream<Path> files = Files.walk(root())) {
       return files
