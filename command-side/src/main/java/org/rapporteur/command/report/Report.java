@@ -32,7 +32,6 @@ import org.rapporteur.shared.report.AgendaAdopted;
 import org.rapporteur.shared.report.AgendaItemAmended;
 import org.rapporteur.shared.report.AgendaItemId;
 import org.rapporteur.shared.report.AgendaItemProposed;
-import org.rapporteur.shared.report.AgendaItemStatus;
 import org.rapporteur.shared.report.AgendaItemWithdrawn;
 import org.rapporteur.shared.report.AmendAgendaItem;
 import org.rapporteur.shared.report.ApproveParagraph;
@@ -50,7 +49,9 @@ import org.rapporteur.shared.report.ParagraphDrafted;
 import org.rapporteur.shared.report.ParagraphId;
 import org.rapporteur.shared.report.ParagraphReturned;
 import org.rapporteur.shared.report.ParagraphRevised;
+import org.rapporteur.shared.report.ParagraphEvent;
 import org.rapporteur.shared.report.ParagraphStatus;
+import org.rapporteur.shared.report.ParagraphTransition;
 import org.rapporteur.shared.report.ParagraphSubmitted;
 import org.rapporteur.shared.report.ParagraphWithdrawn;
 import org.rapporteur.shared.report.ParticipantAdded;
@@ -94,14 +95,11 @@ public class Report {
 
   @AggregateIdentifier private ReportId reportId;
   private ReportStatus status;
-  private boolean agendaAdopted;
-  /** Every agenda item ever proposed, in agenda order; withdrawn ones stay but take no number. */
-  private ArrayList<AgendaItemId> agendaOrder = new ArrayList<>();
-  private LinkedHashMap<AgendaItemId, AgendaItemStatus> agendaItems = new LinkedHashMap<>();
+  private Agenda agenda = new Agenda();
   private ArrayList<SectionId> sections = new ArrayList<>();
   /** Participants currently listed; removed ones are dropped. */
   private ArrayList<ParticipantId> participants = new ArrayList<>();
-  private LinkedHashMap<ParagraphId, ParagraphState> paragraphs = new LinkedHashMap<>();
+  private LinkedHashMap<ParagraphId, Paragraph> paragraphs = new LinkedHashMap<>();
   private LinkedHashMap<DecisionId, DecisionStatus> decisions = new LinkedHashMap<>();
   /** The codes of the member entities, whose delegates see and act on the report ({@link Membership}). */
   private HashSet<String> memberEntities = new HashSet<>();
@@ -200,9 +198,9 @@ public class Report {
     Permissions.requireRole(command.actor(), "propose agenda items", Role.SECRETARY, Role.DELEGATE);
     requireAgendaOpen();
     requirePresent("itemId", command.itemId());
-    requireNew(agendaItems.containsKey(command.itemId()), "agenda item", command.itemId());
+    requireNew(agenda.contains(command.itemId()), "agenda item", command.itemId());
     requireTitle("title", command.title());
-    if (command.afterItemId() != null && !isLiveItem(command.afterItemId())) {
+    if (command.afterItemId() != null && !agenda.isLive(command.afterItemId())) {
       throw new InvalidCommandException(
           "unknown-reference",
           "afterItemId",
@@ -218,7 +216,7 @@ public class Report {
   long handle(AmendAgendaItem command) {
     Permissions.requireRole(command.actor(), "amend agenda items", Role.SECRETARY);
     requireAgendaOpen();
-    requireLiveItem(command.itemId());
+    agenda.requireLive(command.itemId());
     requireTitle("title", command.title());
     apply(new AgendaItemAmended(reportId, command.itemId(), command.title(), command.actor(), now()));
     return position();
@@ -228,7 +226,7 @@ public class Report {
   long handle(WithdrawAgendaItem command) {
     Permissions.requireRole(command.actor(), "withdraw agenda items", Role.SECRETARY);
     requireAgendaOpen();
-    requireLiveItem(command.itemId());
+    agenda.requireLive(command.itemId());
     apply(new AgendaItemWithdrawn(reportId, command.itemId(), command.actor(), now()));
     return position();
   }
@@ -237,12 +235,7 @@ public class Report {
   long handle(AdoptAgenda command) {
     Permissions.requireRole(command.actor(), "adopt the agenda", Role.CHAIR);
     requireAgendaOpen();
-    List<AgendaItemId> numbered = agendaOrder.stream().filter(this::isLiveItem).toList();
-    if (numbered.isEmpty()) {
-      throw new StateConflictException(
-          "empty-agenda", "the agenda has no live item to adopt; propose one first");
-    }
-    apply(new AgendaAdopted(reportId, numbered, command.actor(), now()));
+    apply(new AgendaAdopted(reportId, agenda.toNumber(), command.actor(), now()));
     return position();
   }
 
@@ -263,7 +256,7 @@ public class Report {
           "afterSectionId " + command.afterSectionId() + " is not a section of this report");
     }
     for (AgendaItemId itemId : command.agendaItemIds()) {
-      if (!isLiveItem(itemId)) {
+      if (!agenda.isLive(itemId)) {
         throw new InvalidCommandException(
             "unknown-reference",
             "agendaItemIds",
@@ -328,7 +321,7 @@ public class Report {
     requireSection(command.sectionId());
     requireText("text", command.text());
     if (command.afterParagraphId() != null) {
-      ParagraphState after = paragraphs.get(command.afterParagraphId());
+      Paragraph after = paragraphs.get(command.afterParagraphId());
       if (after == null || !after.sectionId().equals(command.sectionId())) {
         throw new InvalidCommandException(
             "unknown-reference",
@@ -359,7 +352,7 @@ public class Report {
    */
   @CommandHandler
   long handle(ReviseParagraph command) {
-    ParagraphState paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "revise paragraphs");
+    Paragraph paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "revise paragraphs");
     requireText("text", command.text());
     if (command.baseRevision() != paragraph.revision()) {
       throw new StaleRevisionException(
@@ -386,13 +379,9 @@ public class Report {
 
   @CommandHandler
   long handle(SubmitParagraph command) {
-    ParagraphState paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "submit paragraphs");
-    if (paragraph.status() != ParagraphStatus.DRAFT && paragraph.status() != ParagraphStatus.RETURNED) {
-      throw new StateConflictException(
-          "paragraph-not-submittable",
-          "paragraph " + command.paragraphId() + " is " + paragraph.status()
-              + "; only a draft or returned paragraph can be submitted");
-    }
+    Paragraph paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "submit paragraphs");
+    paragraph.require(ParagraphTransition.SUBMITTED, "paragraph-not-submittable",
+        "a draft or returned paragraph can be submitted");
     apply(new ParagraphSubmitted(reportId, command.paragraphId(), paragraph.revision(), command.actor(), now()));
     return position();
   }
@@ -406,14 +395,14 @@ public class Report {
   long handle(ApproveParagraph command, ApprovalPolicy approvalPolicy) {
     Permissions.requireRole(command.actor(), "approve paragraphs", Role.CHAIR);
     requireNotAdopted();
-    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
     if (command.revision() != paragraph.revision()) {
       throw new StateConflictException(
           "revision-not-current",
           "revision " + command.revision() + " of paragraph " + command.paragraphId()
               + " is not the current one; the current revision is " + paragraph.revision());
     }
-    if (paragraph.status() == ParagraphStatus.APPROVED) {
+    if (!ParagraphTransition.APPROVED.allowedFrom(paragraph.status())) {
       throw new StateConflictException(
           "already-approved",
           "revision " + paragraph.revision() + " of paragraph " + command.paragraphId() + " is already approved");
@@ -428,14 +417,10 @@ public class Report {
   long handle(ReturnParagraph command) {
     Permissions.requireRole(command.actor(), "return paragraphs", Role.CHAIR);
     requireNotAdopted();
-    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
     requireText("comment", command.comment());
-    if (paragraph.status() != ParagraphStatus.SUBMITTED) {
-      throw new StateConflictException(
-          "paragraph-not-submitted",
-          "paragraph " + command.paragraphId() + " is " + paragraph.status()
-              + "; only a submitted paragraph can be returned");
-    }
+    paragraph.require(ParagraphTransition.RETURNED, "paragraph-not-submitted",
+        "a submitted paragraph can be returned");
     apply(
         new ParagraphReturned(
             reportId, command.paragraphId(), paragraph.revision(), command.comment(), command.actor(), now()));
@@ -502,26 +487,7 @@ public class Report {
 
   private void requireAgendaOpen() {
     requireNotAdopted();
-    if (agendaAdopted) {
-      throw new StateConflictException(
-          "agenda-already-adopted", "the agenda of report " + reportId + " is adopted; its items are fixed");
-    }
-  }
-
-  private boolean isLiveItem(AgendaItemId itemId) {
-    AgendaItemStatus itemStatus = agendaItems.get(itemId);
-    return itemStatus != null && itemStatus != AgendaItemStatus.WITHDRAWN;
-  }
-
-  private void requireLiveItem(AgendaItemId itemId) {
-    AgendaItemStatus itemStatus = agendaItems.get(itemId);
-    if (itemStatus == null) {
-      throw new NotFoundInReportException(
-          "unknown-agenda-item", "agenda item " + itemId + " is not in this report");
-    }
-    if (itemStatus == AgendaItemStatus.WITHDRAWN) {
-      throw new StateConflictException("agenda-item-withdrawn", "agenda item " + itemId + " is withdrawn");
-    }
+    agenda.requireOpen(reportId);
   }
 
   private void requireSection(SectionId sectionId) {
@@ -536,16 +502,16 @@ public class Report {
    * What revising, submitting and withdrawing share: a drafting role, a report not yet adopted, a
    * live paragraph, and the actor's entity as its author (the secretary acts on any).
    */
-  private ParagraphState requireOwnLiveParagraph(Actor actor, ParagraphId paragraphId, String action) {
+  private Paragraph requireOwnLiveParagraph(Actor actor, ParagraphId paragraphId, String action) {
     Permissions.requireRole(actor, action, Role.SECRETARY, Role.DELEGATE);
     requireNotAdopted();
-    ParagraphState paragraph = requireLiveParagraph(paragraphId);
+    Paragraph paragraph = requireLiveParagraph(paragraphId);
     Permissions.requireAuthorEntity(actor, paragraph.authorEntity(), "paragraph " + paragraphId);
     return paragraph;
   }
 
-  private ParagraphState requireLiveParagraph(ParagraphId paragraphId) {
-    ParagraphState paragraph = paragraphs.get(paragraphId);
+  private Paragraph requireLiveParagraph(ParagraphId paragraphId) {
+    Paragraph paragraph = paragraphs.get(paragraphId);
     if (paragraph == null) {
       throw new NotFoundInReportException(
           "unknown-paragraph", "paragraph " + paragraphId + " is not in this report");
@@ -593,20 +559,17 @@ public class Report {
   @EventSourcingHandler
   void on(AgendaItemProposed event) {
     Membership.impliedBy(event).ifPresent(memberEntities::add);
-    int after = event.afterItemId() == null ? -1 : agendaOrder.indexOf(event.afterItemId());
-    agendaOrder.add(after < 0 ? agendaOrder.size() : after + 1, event.itemId());
-    agendaItems.put(event.itemId(), AgendaItemStatus.PROPOSED);
+    agenda.on(event);
   }
 
   @EventSourcingHandler
   void on(AgendaItemWithdrawn event) {
-    agendaItems.put(event.itemId(), AgendaItemStatus.WITHDRAWN);
+    agenda.on(event);
   }
 
   @EventSourcingHandler
   void on(AgendaAdopted event) {
-    agendaAdopted = true;
-    event.itemIds().forEach(itemId -> agendaItems.put(itemId, AgendaItemStatus.ADOPTED));
+    agenda.on(event);
   }
 
   @EventSourcingHandler
@@ -627,41 +590,16 @@ public class Report {
   @EventSourcingHandler
   void on(ParagraphDrafted event) {
     Membership.impliedBy(event).ifPresent(memberEntities::add);
-    paragraphs.put(
-        event.paragraphId(),
-        new ParagraphState(
-            event.sectionId(),
-            event.authorEntity(),
-            event.revision(),
-            event.text(),
-            event.actor().user(),
-            ParagraphStatus.DRAFT));
+    paragraphs.put(event.paragraphId(), Paragraph.drafted(event));
   }
 
+  /** Every later fact about a paragraph is the paragraph's own to apply. */
   @EventSourcingHandler
-  void on(ParagraphRevised event) {
-    paragraphs.computeIfPresent(
-        event.paragraphId(), (id, p) -> p.revised(event.revision(), event.text(), event.actor().user()));
-  }
-
-  @EventSourcingHandler
-  void on(ParagraphSubmitted event) {
-    setParagraphStatus(event.paragraphId(), ParagraphStatus.SUBMITTED);
-  }
-
-  @EventSourcingHandler
-  void on(ParagraphApproved event) {
-    setParagraphStatus(event.paragraphId(), ParagraphStatus.APPROVED);
-  }
-
-  @EventSourcingHandler
-  void on(ParagraphReturned event) {
-    setParagraphStatus(event.paragraphId(), ParagraphStatus.RETURNED);
-  }
-
-  @EventSourcingHandler
-  void on(ParagraphWithdrawn event) {
-    setParagraphStatus(event.paragraphId(), ParagraphStatus.WITHDRAWN);
+  void on(ParagraphEvent event) {
+    Paragraph paragraph = paragraphs.get(event.paragraphId());
+    if (paragraph != null) {
+      paragraph.on(event);
+    }
   }
 
   @EventSourcingHandler
@@ -678,9 +616,5 @@ public class Report {
   @EventSourcingHandler
   void on(ReportAdopted event) {
     status = ReportStatus.ADOPTED;
-  }
-
-  private void setParagraphStatus(ParagraphId paragraphId, ParagraphStatus newStatus) {
-    paragraphs.computeIfPresent(paragraphId, (id, p) -> p.withStatus(newStatus));
   }
 }

@@ -34,6 +34,8 @@ import org.rapporteur.shared.report.MemberEntityRemoved;
 import org.rapporteur.shared.report.Membership;
 import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphDrafted;
+import org.rapporteur.shared.report.ParagraphEvent;
+import org.rapporteur.shared.report.ParagraphTransition;
 import org.rapporteur.shared.report.ParagraphId;
 import org.rapporteur.shared.report.ParagraphReturned;
 import org.rapporteur.shared.report.ParagraphRevised;
@@ -330,25 +332,24 @@ public final class DraftState {
     if (paragraph != null) {
       paragraph.text = e.text();
       paragraph.revision = e.revision();
-      // A new revision is a new draft: whatever was submitted, returned or approved was the old one.
-      paragraph.status = ParagraphStatus.DRAFT;
+      paragraph.status = ParagraphTransition.after(paragraph.status, e);
     }
   }
 
   private void on(ParagraphSubmitted e) {
-    setStatus(e.paragraphId(), ParagraphStatus.SUBMITTED);
+    transition(e);
   }
 
   private void on(ParagraphReturned e) {
-    setStatus(e.paragraphId(), ParagraphStatus.RETURNED);
+    transition(e);
   }
 
   private void on(ParagraphApproved e) {
-    setStatus(e.paragraphId(), ParagraphStatus.APPROVED);
+    transition(e);
   }
 
   private void on(ParagraphWithdrawn e) {
-    setStatus(e.paragraphId(), ParagraphStatus.WITHDRAWN);
+    transition(e);
   }
 
   private void on(DecisionProposed e) {
@@ -374,10 +375,11 @@ public final class DraftState {
     status = ReportStatus.ADOPTED;
   }
 
-  private void setStatus(ParagraphId id, ParagraphStatus newStatus) {
-    Paragraph paragraph = paragraphs.get(id);
+  /** The status the shared transition table gives the paragraph after the fact. */
+  private void transition(ParagraphEvent e) {
+    Paragraph paragraph = paragraphs.get(e.paragraphId());
     if (paragraph != null) {
-      paragraph.status = newStatus;
+      paragraph.status = ParagraphTransition.after(paragraph.status, e);
     }
   }
 

@@ -16,7 +16,7 @@ import org.rapporteur.shared.report.ParagraphReturned;
 import org.rapporteur.shared.report.ParagraphRevised;
 import org.rapporteur.shared.report.ParagraphStatus;
 import org.rapporteur.shared.report.ParagraphSubmitted;
-import org.rapporteur.shared.report.ParagraphWithdrawn;
+import org.rapporteur.shared.report.ParagraphTransition;
 
 /**
  * The answer of {@code GET /api/reports/{r}/paragraphs/{p}/history}: who wrote each revision of
@@ -37,11 +37,14 @@ public final class ParagraphHistory {
    */
   public static List<ParagraphRevisionView> of(ParagraphId id, List<RecordedEvent> eventsOfTheReport) {
     List<Revision> revisions = new ArrayList<>();
+    ParagraphStatus status = null;
     for (RecordedEvent recorded : eventsOfTheReport) {
       if (!(recorded.event() instanceof ParagraphEvent event) || !id.equals(event.paragraphId())) {
         continue;
       }
       Revision current = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
+      ParagraphStatus before = status;
+      status = ParagraphTransition.after(status, event);
       if (event instanceof ParagraphDrafted e) {
         revisions.add(new Revision(e.revision() > 0 ? e.revision() : 1, e.text(), "", e.actor(),
             recorded));
@@ -49,22 +52,34 @@ public final class ParagraphHistory {
         Revision revised = new Revision(e.revision(), e.text(),
             current == null ? "" : current.text, e.actor(), recorded);
         if (e.approvalReopened()) {
-          revised.change(ParagraphStatus.DRAFT, e.revision(), recorded, null);
+          revised.change(status, e.revision(), recorded, null);
         }
         revisions.add(revised);
       } else if (current == null) {
         continue; // a status change before the paragraph exists: nothing to attach it to
-      } else if (event instanceof ParagraphSubmitted e) {
-        current.change(ParagraphStatus.SUBMITTED, e.revision(), recorded, null);
-      } else if (event instanceof ParagraphReturned e) {
-        current.change(ParagraphStatus.RETURNED, e.revision(), recorded, e.comment());
-      } else if (event instanceof ParagraphApproved e) {
-        current.change(ParagraphStatus.APPROVED, e.revision(), recorded, null);
-      } else if (event instanceof ParagraphWithdrawn) {
-        current.change(ParagraphStatus.WITHDRAWN, current.number, recorded, null);
+      } else {
+        // The status every other fact leaves, from the one transition table the aggregate uses.
+        if (status != before) {
+          current.change(status, revisionOf(event, current.number), recorded,
+              event instanceof ParagraphReturned r ? r.comment() : null);
+        }
       }
     }
     return revisions.stream().map(Revision::toView).toList();
+  }
+
+  /** The revision a status change names: the event's own where it names one, else the current one. */
+  private static int revisionOf(ParagraphEvent event, int current) {
+    if (event instanceof ParagraphSubmitted e) {
+      return e.revision();
+    }
+    if (event instanceof ParagraphReturned e) {
+      return e.revision();
+    }
+    if (event instanceof ParagraphApproved e) {
+      return e.revision();
+    }
+    return current;
   }
 
   private static final class Revision {
