@@ -1,6 +1,11 @@
 package org.rapporteur.command.report;
 
+import java.util.LinkedHashMap;
 import java.util.Objects;
+import org.rapporteur.shared.report.Correction;
+import org.rapporteur.shared.report.OralAmendmentAccepted;
+import org.rapporteur.shared.report.OralAmendmentId;
+import org.rapporteur.shared.report.OralAmendmentProposed;
 import org.rapporteur.shared.report.ParagraphDrafted;
 import org.rapporteur.shared.report.ParagraphEvent;
 import org.rapporteur.shared.report.ParagraphId;
@@ -27,6 +32,11 @@ final class Paragraph {
   private String text;
   private String revisionAuthor;
   private ParagraphStatus status;
+  /** The oral amendments proposed on it in session, by id. */
+  private LinkedHashMap<OralAmendmentId, OralAmendment> amendments = new LinkedHashMap<>();
+
+  /** An oral amendment as the rules need it: the revision it was proposed on, its text, whether accepted. */
+  record OralAmendment(int baseRevision, String text, String proposedBy, boolean accepted) {}
 
   /** For snapshots. */
   private Paragraph() {}
@@ -59,10 +69,27 @@ final class Paragraph {
   void on(ParagraphEvent event) {
     status = ParagraphTransition.after(status, event);
     if (event instanceof ParagraphRevised revised) {
-      revision = revised.revision();
-      text = revised.text();
-      revisionAuthor = revised.actor().user();
+      newRevision(revised.revision(), revised.text(), revised.actor().user());
+    } else if (event instanceof OralAmendmentProposed proposed) {
+      amendments.put(
+          proposed.amendmentId(),
+          new OralAmendment(proposed.baseRevision(), proposed.text(), proposed.proposedBy(), false));
+    } else if (event instanceof OralAmendmentAccepted accepted) {
+      amendments.computeIfPresent(
+          accepted.amendmentId(), (id, a) -> new OralAmendment(a.baseRevision(), a.text(), a.proposedBy(), true));
+      newRevision(accepted.revision(), accepted.text(), accepted.actor().user());
     }
+  }
+
+  /** A corrigendum's correction: the paragraph's text and revision change, its status stays. */
+  void corrected(Correction correction, String author) {
+    newRevision(correction.revision(), correction.text(), author);
+  }
+
+  private void newRevision(int newRevision, String newText, String author) {
+    revision = newRevision;
+    text = newText;
+    revisionAuthor = author;
   }
 
   // ---- what the report's rules read ----------------------------------------------------------
@@ -87,6 +114,15 @@ final class Paragraph {
     return revisionAuthor;
   }
 
+  /** The oral amendment proposed on this paragraph under that id, or null. */
+  OralAmendment amendment(OralAmendmentId amendmentId) {
+    return amendments.get(amendmentId);
+  }
+
+  boolean hasAmendment(OralAmendmentId amendmentId) {
+    return amendments.containsKey(amendmentId);
+  }
+
   ParagraphStatus status() {
     return status;
   }
@@ -105,7 +141,8 @@ final class Paragraph {
         && Objects.equals(authorEntity, p.authorEntity)
         && Objects.equals(text, p.text)
         && Objects.equals(revisionAuthor, p.revisionAuthor)
-        && status == p.status;
+        && status == p.status
+        && amendments.equals(p.amendments);
   }
 
   @Override

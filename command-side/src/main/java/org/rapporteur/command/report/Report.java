@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -22,6 +23,27 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.AdoptParagraphInSession;
+import org.rapporteur.shared.report.AcceptOralAmendment;
+import org.rapporteur.shared.report.AdoptionSessionOpened;
+import org.rapporteur.shared.report.BracketParagraph;
+import org.rapporteur.shared.report.ConfirmReportAdoption;
+import org.rapporteur.shared.report.CorrectParagraph;
+import org.rapporteur.shared.report.Correction;
+import org.rapporteur.shared.report.CorrigendumIssued;
+import org.rapporteur.shared.report.IssueCorrigendum;
+import org.rapporteur.shared.report.IssuedCorrigendum;
+import org.rapporteur.shared.report.OpenAdoptionSession;
+import org.rapporteur.shared.report.OralAmendmentAccepted;
+import org.rapporteur.shared.report.OralAmendmentProposed;
+import org.rapporteur.shared.report.ParagraphAdoptedInSession;
+import org.rapporteur.shared.report.ParagraphBracketed;
+import org.rapporteur.shared.report.ProposeOralAmendment;
+import org.rapporteur.shared.report.RecordReservation;
+import org.rapporteur.shared.report.ReportAdoptedAdReferendum;
+import org.rapporteur.shared.report.ReportAdoptionConfirmed;
+import org.rapporteur.shared.report.ReservationId;
+import org.rapporteur.shared.report.ReservationRecorded;
 import org.rapporteur.shared.report.AddMemberEntity;
 import org.rapporteur.shared.report.AddParticipant;
 import org.rapporteur.shared.report.AddSection;
@@ -103,6 +125,11 @@ public class Report {
   private LinkedHashMap<DecisionId, DecisionStatus> decisions = new LinkedHashMap<>();
   /** The codes of the member entities, whose delegates see and act on the report ({@link Membership}). */
   private HashSet<String> memberEntities = new HashSet<>();
+  /** The report's symbol, which a corrigendum's symbol extends; null when it has none. */
+  private String symbol;
+  /** How many corrigenda were issued. */
+  private int corrigenda;
+  private HashSet<ReservationId> reservations = new HashSet<>();
 
   /** For Axon, which creates the instance before {@link CreateReport}, and for snapshots. */
   public Report() {}
@@ -169,13 +196,35 @@ public class Report {
     return position();
   }
 
+  /**
+   * Adopts the report. Outside a session every live paragraph must be approved and every decision
+   * adopted; in session every live paragraph must be adopted in session, and the meeting may adopt
+   * the report ad referendum. The event names the head of the chain it adopted: the head as stored
+   * by the previous command, which committed before this one could load the report.
+   */
   @CommandHandler
   long handle(AdoptReport command, ChainHead chainHead) {
     Permissions.requireRole(command.actor(), "adopt the report", Role.CHAIR);
     requireNotAdopted();
+    boolean inSession = status == ReportStatus.IN_SESSION;
+    if (command.adReferendum() && !inSession) {
+      throw notInSession("a report is adopted ad referendum");
+    }
+    requireReady(inSession ? ParagraphStatus.ADOPTED : ParagraphStatus.APPROVED, "adopted");
+    String headHash = chainHead.hashAt(reportId, position());
+    if (command.adReferendum()) {
+      apply(new ReportAdoptedAdReferendum(reportId, headHash, command.actor(), now()));
+    } else {
+      apply(new ReportAdopted(reportId, headHash, command.actor(), now()));
+    }
+    return position();
+  }
+
+  /** Refuses while a live paragraph is not in {@code required} or a decision is not adopted. */
+  private void requireReady(ParagraphStatus required, String act) {
     List<ParagraphId> pendingParagraphs =
         paragraphs.entrySet().stream()
-            .filter(e -> e.getValue().isLive() && e.getValue().status() != ParagraphStatus.APPROVED)
+            .filter(e -> e.getValue().isLive() && e.getValue().status() != required)
             .map(Map.Entry::getKey)
             .toList();
     List<DecisionId> pendingDecisions =
@@ -184,11 +233,247 @@ public class Report {
             .map(Map.Entry::getKey)
             .toList();
     if (!pendingParagraphs.isEmpty() || !pendingDecisions.isEmpty()) {
-      throw new ReportNotReadyException(pendingParagraphs, pendingDecisions);
+      throw new ReportNotReadyException(act, required, pendingParagraphs, pendingDecisions);
     }
-    // The head as stored by the previous command, which committed before this one could load the report.
-    apply(new ReportAdopted(reportId, chainHead.hashAt(reportId, position()), command.actor(), now()));
+  }
+
+  // ---- the adoption session -------------------------------------------------------------------
+
+  @CommandHandler
+  long handle(OpenAdoptionSession command) {
+    Permissions.requireRole(command.actor(), "open the adoption session", Role.CHAIR);
+    requireNotAdopted();
+    if (status == ReportStatus.IN_SESSION) {
+      throw new StateConflictException(
+          "session-already-open", "report " + reportId + " is in its adoption session already");
+    }
+    requireReady(ParagraphStatus.APPROVED, "taken into an adoption session");
+    apply(new AdoptionSessionOpened(reportId, command.actor(), now()));
     return position();
+  }
+
+  @CommandHandler
+  long handle(ProposeOralAmendment command, EntityRegistry registry) {
+    Permissions.requireRole(command.actor(), "record oral amendments", Role.SECRETARY, Role.CHAIR);
+    requireInSession("oral amendments are proposed");
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
+    requirePresent("amendmentId", command.amendmentId());
+    requireText("text", command.text());
+    requirePresent("proposedBy", command.proposedBy());
+    registry.requireKnown("proposedBy", command.proposedBy());
+    requireOpenInSession(paragraph, command.paragraphId(), ParagraphTransition.ORAL_AMENDMENT_PROPOSED);
+    requireNew(paragraph.hasAmendment(command.amendmentId()), "oral amendment", command.amendmentId());
+    if (command.text().equals(paragraph.text())) {
+      throw new InvalidCommandException(
+          "unchanged-text", "text", "the amendment reads as paragraph " + command.paragraphId() + " already does");
+    }
+    apply(
+        new OralAmendmentProposed(
+            reportId,
+            command.paragraphId(),
+            command.amendmentId(),
+            paragraph.revision(),
+            command.text(),
+            command.proposedBy(),
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  /**
+   * The paragraph reads exactly as the amendment; an amendment proposed on a text since amended is
+   * refused, since the room heard it against other words.
+   */
+  @CommandHandler
+  long handle(AcceptOralAmendment command) {
+    Permissions.requireRole(command.actor(), "accept oral amendments", Role.CHAIR);
+    requireInSession("oral amendments are accepted");
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
+    Paragraph.OralAmendment amendment = paragraph.amendment(command.amendmentId());
+    if (amendment == null) {
+      throw new NotFoundInReportException(
+          "unknown-oral-amendment",
+          "oral amendment " + command.amendmentId() + " was not proposed on paragraph " + command.paragraphId());
+    }
+    if (amendment.accepted()) {
+      throw new StateConflictException(
+          "oral-amendment-already-accepted", "oral amendment " + command.amendmentId() + " is accepted already");
+    }
+    requireOpenInSession(paragraph, command.paragraphId(), ParagraphTransition.ORAL_AMENDMENT_ACCEPTED);
+    if (amendment.baseRevision() != paragraph.revision()) {
+      throw new StateConflictException(
+          "stale-oral-amendment",
+          "oral amendment " + command.amendmentId() + " was proposed on revision " + amendment.baseRevision()
+              + " of paragraph " + command.paragraphId() + ", which now reads as revision " + paragraph.revision());
+    }
+    apply(
+        new OralAmendmentAccepted(
+            reportId,
+            command.paragraphId(),
+            command.amendmentId(),
+            paragraph.revision(),
+            paragraph.revision() + 1,
+            amendment.text(),
+            amendment.proposedBy(),
+            HashChain.sha256(amendment.text()),
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(BracketParagraph command) {
+    Permissions.requireRole(command.actor(), "bracket paragraphs", Role.CHAIR);
+    requireInSession("paragraphs are bracketed");
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
+    if (paragraph.status() == ParagraphStatus.BRACKETED) {
+      throw new StateConflictException("already-bracketed", "paragraph " + command.paragraphId() + " is in brackets already");
+    }
+    requireOpenInSession(paragraph, command.paragraphId(), ParagraphTransition.BRACKETED);
+    apply(new ParagraphBracketed(reportId, command.paragraphId(), paragraph.revision(), command.actor(), now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(AdoptParagraphInSession command) {
+    Permissions.requireRole(command.actor(), "adopt paragraphs in session", Role.CHAIR);
+    requireInSession("paragraphs are adopted one by one");
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
+    requireOpenInSession(paragraph, command.paragraphId(), ParagraphTransition.ADOPTED_IN_SESSION);
+    apply(
+        new ParagraphAdoptedInSession(
+            reportId,
+            command.paragraphId(),
+            paragraph.revision(),
+            HashChain.sha256(paragraph.text()),
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(RecordReservation command, EntityRegistry registry) {
+    Permissions.requireRole(command.actor(), "record reservations", Role.SECRETARY, Role.CHAIR);
+    requireInSession("reservations and explanations of position are recorded");
+    requirePresent("reservationId", command.reservationId());
+    requireNew(reservations.contains(command.reservationId()), "reservation", command.reservationId());
+    requirePresent("entity", command.entity());
+    registry.requireKnown("entity", command.entity());
+    requirePresent("kind", command.kind());
+    requireText("text", command.text());
+    if ((command.paragraphId() == null) == (command.decisionId() == null)) {
+      throw new InvalidCommandException(
+          "reservation-target",
+          command.paragraphId() == null ? "paragraphId" : "decisionId",
+          "a reservation bears on exactly one paragraph (paragraphId) or one decision (decisionId)");
+    }
+    if (command.paragraphId() != null) {
+      Paragraph paragraph = paragraphs.get(command.paragraphId());
+      if (paragraph == null || !paragraph.isLive()) {
+        throw new InvalidCommandException(
+            "unknown-reference", "paragraphId", "paragraph " + command.paragraphId() + " is not a live paragraph of this report");
+      }
+    } else if (!decisions.containsKey(command.decisionId())) {
+      throw new InvalidCommandException(
+          "unknown-reference", "decisionId", "decision " + command.decisionId() + " is not in this report");
+    }
+    apply(
+        new ReservationRecorded(
+            reportId,
+            command.reservationId(),
+            command.entity(),
+            command.kind(),
+            command.paragraphId(),
+            command.decisionId(),
+            command.text(),
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(ConfirmReportAdoption command, ChainHead chainHead) {
+    Permissions.requireRole(command.actor(), "confirm the report's adoption", Role.CHAIR);
+    if (status != ReportStatus.ADOPTED_AD_REFERENDUM) {
+      throw new StateConflictException(
+          "not-adopted-ad-referendum", "report " + reportId + " is " + status + "; only a report adopted ad referendum is confirmed");
+    }
+    apply(new ReportAdoptionConfirmed(reportId, chainHead.hashAt(reportId, position()), command.actor(), now()));
+    return position();
+  }
+
+  /**
+   * Issues the next corrigendum: each change gives a live paragraph of the adopted report a new
+   * text, recorded as its next revision, so the text as adopted stays in the record before it.
+   * Answers the corrigendum's number, symbol and the position.
+   */
+  @CommandHandler
+  IssuedCorrigendum handle(IssueCorrigendum command) {
+    Permissions.requireRole(command.actor(), "issue corrigenda", Role.SECRETARY);
+    if (status != ReportStatus.ADOPTED) {
+      throw new StateConflictException(
+          "report-not-adopted",
+          "report " + reportId + " is " + status + "; a corrigendum corrects an adopted report"
+              + (status == ReportStatus.ADOPTED_AD_REFERENDUM ? " once its adoption is confirmed" : ""));
+    }
+    requirePresent("corrigendumId", command.corrigendumId());
+    requireText("reason", command.reason());
+    if (command.changes().isEmpty()) {
+      throw new InvalidCommandException("missing-field", "changes", "changes must name at least one paragraph");
+    }
+    List<Correction> corrections = new ArrayList<>();
+    Set<ParagraphId> corrected = new HashSet<>();
+    for (int i = 0; i < command.changes().size(); i++) {
+      CorrectParagraph change = command.changes().get(i);
+      String field = "changes[" + i + "]";
+      requirePresent(field, change);
+      requirePresent(field + ".paragraphId", change.paragraphId());
+      Paragraph paragraph = paragraphs.get(change.paragraphId());
+      if (paragraph == null || !paragraph.isLive()) {
+        throw new InvalidCommandException(
+            "unknown-reference", field + ".paragraphId",
+            "paragraph " + change.paragraphId() + " is not a paragraph of the adopted report");
+      }
+      if (!corrected.add(change.paragraphId())) {
+        throw new InvalidCommandException(
+            "duplicate-correction", field + ".paragraphId", "the corrigendum corrects paragraph " + change.paragraphId() + " twice");
+      }
+      requireText(field + ".text", change.text());
+      if (change.text().equals(paragraph.text())) {
+        throw new InvalidCommandException(
+            "unchanged-text", field + ".text", "paragraph " + change.paragraphId() + " reads so already");
+      }
+      corrections.add(
+          new Correction(
+              change.paragraphId(), paragraph.revision(), paragraph.revision() + 1, change.text(),
+              HashChain.sha256(change.text())));
+    }
+    int number = corrigenda + 1;
+    String corrigendumSymbol = symbol == null ? null : symbol + "/Corr." + number;
+    apply(
+        new CorrigendumIssued(
+            reportId, command.corrigendumId(), number, corrigendumSymbol, command.reason(), corrections, command.actor(), now()));
+    return new IssuedCorrigendum(command.corrigendumId().value(), number, corrigendumSymbol, position());
+  }
+
+  private void requireInSession(String act) {
+    if (status != ReportStatus.IN_SESSION) {
+      throw notInSession(act);
+    }
+  }
+
+  private StateConflictException notInSession(String act) {
+    return new StateConflictException(
+        "not-in-session", act + " only in the adoption session; report " + reportId + " is " + status);
+  }
+
+  /** A paragraph the meeting has not settled yet: adopted text stays as adopted. */
+  private static void requireOpenInSession(Paragraph paragraph, ParagraphId paragraphId, ParagraphTransition transition) {
+    if (paragraph.status() == ParagraphStatus.ADOPTED) {
+      throw new StateConflictException(
+          "paragraph-adopted-in-session", "the meeting adopted paragraph " + paragraphId + " in session; its text is settled");
+    }
+    paragraph.require(transition, "paragraph-adopted-in-session", "a paragraph not yet adopted in session can be so changed");
   }
 
   // ---- agenda ---------------------------------------------------------------------------------
@@ -313,7 +598,15 @@ public class Report {
 
   @CommandHandler
   long handle(DraftParagraph command) {
-    Permissions.requireRole(command.actor(), "draft paragraphs", Role.SECRETARY, Role.DELEGATE);
+    if (status == ReportStatus.IN_SESSION) {
+      // In session a paragraph is inserted by the secretary or the chair, the one thing a chair drafts.
+      Permissions.requireRole(command.actor(), "insert paragraphs in session", Role.SECRETARY, Role.CHAIR, Role.DELEGATE);
+      if (command.actor().is(Role.DELEGATE)) {
+        throw draftingClosed("delegates draft nothing");
+      }
+    } else {
+      Permissions.requireRole(command.actor(), "draft paragraphs", Role.SECRETARY, Role.DELEGATE);
+    }
     requireNotAdopted();
     String authorEntity = Permissions.authorEntityOf(command.actor());
     requirePresent("paragraphId", command.paragraphId());
@@ -394,7 +687,7 @@ public class Report {
   @CommandHandler
   long handle(ApproveParagraph command, ApprovalPolicy approvalPolicy) {
     Permissions.requireRole(command.actor(), "approve paragraphs", Role.CHAIR);
-    requireNotAdopted();
+    requireDrafting("paragraphs are approved");
     Paragraph paragraph = requireLiveParagraph(command.paragraphId());
     if (command.revision() != paragraph.revision()) {
       throw new StateConflictException(
@@ -416,7 +709,7 @@ public class Report {
   @CommandHandler
   long handle(ReturnParagraph command) {
     Permissions.requireRole(command.actor(), "return paragraphs", Role.CHAIR);
-    requireNotAdopted();
+    requireDrafting("paragraphs are returned");
     Paragraph paragraph = requireLiveParagraph(command.paragraphId());
     requireText("comment", command.comment());
     paragraph.require(ParagraphTransition.RETURNED, "paragraph-not-submitted",
@@ -429,7 +722,14 @@ public class Report {
 
   @CommandHandler
   long handle(WithdrawParagraph command) {
-    requireOwnLiveParagraph(command.actor(), command.paragraphId(), "withdraw paragraphs");
+    if (status == ReportStatus.IN_SESSION) {
+      // In session only the meeting deletes text, through its chair: bracketed text, say.
+      Permissions.requireRole(command.actor(), "withdraw paragraphs in session", Role.CHAIR);
+      Paragraph paragraph = requireLiveParagraph(command.paragraphId());
+      requireOpenInSession(paragraph, command.paragraphId(), ParagraphTransition.WITHDRAWN);
+    } else {
+      requireOwnLiveParagraph(command.actor(), command.paragraphId(), "withdraw paragraphs");
+    }
     apply(new ParagraphWithdrawn(reportId, command.paragraphId(), command.actor(), now()));
     return position();
   }
@@ -439,7 +739,7 @@ public class Report {
   @CommandHandler
   long handle(ProposeDecision command) {
     Permissions.requireRole(command.actor(), "propose decisions", Role.SECRETARY, Role.DELEGATE);
-    requireNotAdopted();
+    requireDrafting("decisions are proposed");
     String authorEntity = Permissions.authorEntityOf(command.actor());
     requirePresent("decisionId", command.decisionId());
     requireNew(decisions.containsKey(command.decisionId()), "decision", command.decisionId());
@@ -462,7 +762,7 @@ public class Report {
   @CommandHandler
   long handle(AdoptDecision command) {
     Permissions.requireRole(command.actor(), "adopt decisions", Role.CHAIR);
-    requireNotAdopted();
+    requireDrafting("decisions are adopted one by one");
     DecisionStatus decision = decisions.get(command.decisionId());
     if (decision == null) {
       throw new NotFoundInReportException(
@@ -479,10 +779,25 @@ public class Report {
   // ---- state checks ---------------------------------------------------------------------------
 
   private void requireNotAdopted() {
-    if (status == ReportStatus.ADOPTED) {
+    if (status.isAdopted()) {
       throw new StateConflictException(
           "report-adopted", "report " + reportId + " is adopted and frozen; a correction is a corrigendum");
     }
+  }
+
+  /** Drafting acts: refused once the report is adopted, and closed while it is in session. */
+  private void requireDrafting(String act) {
+    requireNotAdopted();
+    if (status == ReportStatus.IN_SESSION) {
+      throw draftingClosed(act + " no longer");
+    }
+  }
+
+  private StateConflictException draftingClosed(String what) {
+    return new StateConflictException(
+        "drafting-closed-in-session",
+        "report " + reportId + " is in its adoption session: " + what
+            + "; the text changes only by oral amendments the chair accepts");
   }
 
   private void requireAgendaOpen() {
@@ -504,7 +819,7 @@ public class Report {
    */
   private Paragraph requireOwnLiveParagraph(Actor actor, ParagraphId paragraphId, String action) {
     Permissions.requireRole(actor, action, Role.SECRETARY, Role.DELEGATE);
-    requireNotAdopted();
+    requireDrafting("paragraphs are revised, submitted or withdrawn");
     Paragraph paragraph = requireLiveParagraph(paragraphId);
     Permissions.requireAuthorEntity(actor, paragraph.authorEntity(), "paragraph " + paragraphId);
     return paragraph;
@@ -544,6 +859,7 @@ public class Report {
   void on(ReportCreated event) {
     reportId = event.reportId();
     status = ReportStatus.DRAFT;
+    symbol = event.header().symbol();
   }
 
   @EventSourcingHandler
@@ -616,5 +932,36 @@ public class Report {
   @EventSourcingHandler
   void on(ReportAdopted event) {
     status = ReportStatus.ADOPTED;
+  }
+
+  @EventSourcingHandler
+  void on(AdoptionSessionOpened event) {
+    status = ReportStatus.IN_SESSION;
+  }
+
+  @EventSourcingHandler
+  void on(ReportAdoptedAdReferendum event) {
+    status = ReportStatus.ADOPTED_AD_REFERENDUM;
+  }
+
+  @EventSourcingHandler
+  void on(ReportAdoptionConfirmed event) {
+    status = ReportStatus.ADOPTED;
+  }
+
+  @EventSourcingHandler
+  void on(ReservationRecorded event) {
+    reservations.add(event.reservationId());
+  }
+
+  @EventSourcingHandler
+  void on(CorrigendumIssued event) {
+    corrigenda = event.number();
+    for (Correction correction : event.corrections()) {
+      Paragraph paragraph = paragraphs.get(correction.paragraphId());
+      if (paragraph != null) {
+        paragraph.corrected(correction, event.actor().user());
+      }
+    }
   }
 }

@@ -6,8 +6,13 @@ import java.util.List;
 import org.rapporteur.query.draft.RecordedEvent;
 import org.rapporteur.shared.history.TextDiff;
 import org.rapporteur.shared.draft.ParagraphRevisionView;
+import org.rapporteur.shared.draft.OralAmendmentView;
 import org.rapporteur.shared.draft.StatusChange;
 import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.Correction;
+import org.rapporteur.shared.report.CorrigendumIssued;
+import org.rapporteur.shared.report.OralAmendmentAccepted;
+import org.rapporteur.shared.report.OralAmendmentProposed;
 import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphDrafted;
 import org.rapporteur.shared.report.ParagraphEvent;
@@ -39,10 +44,23 @@ public final class ParagraphHistory {
     List<Revision> revisions = new ArrayList<>();
     ParagraphStatus status = null;
     for (RecordedEvent recorded : eventsOfTheReport) {
+      Revision current = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
+      if (recorded.event() instanceof CorrigendumIssued corrigendum && current != null) {
+        // A corrigendum corrects the adopted text: a revision of its own, the status unchanged.
+        for (Correction correction : corrigendum.corrections()) {
+          if (correction.paragraphId().equals(id)) {
+            Revision corrected = new Revision(correction.revision(), correction.text(), current.text,
+                corrigendum.actor(), recorded);
+            corrected.origin = "CORRIGENDUM";
+            corrected.corrigendumNumber = corrigendum.number();
+            revisions.add(corrected);
+          }
+        }
+        continue;
+      }
       if (!(recorded.event() instanceof ParagraphEvent event) || !id.equals(event.paragraphId())) {
         continue;
       }
-      Revision current = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
       ParagraphStatus before = status;
       status = ParagraphTransition.after(status, event);
       if (event instanceof ParagraphDrafted e) {
@@ -55,6 +73,19 @@ public final class ParagraphHistory {
           revised.change(status, e.revision(), recorded, null);
         }
         revisions.add(revised);
+      } else if (event instanceof OralAmendmentProposed e && current != null) {
+        current.amendments.add(new OralAmendmentView(e.amendmentId(), e.baseRevision(), e.text(), e.proposedBy(), false));
+      } else if (event instanceof OralAmendmentAccepted e) {
+        if (current != null) {
+          current.amendments.replaceAll(a -> a.amendmentId().equals(e.amendmentId())
+              ? new OralAmendmentView(a.amendmentId(), a.baseRevision(), a.text(), a.proposedBy(), true)
+              : a);
+        }
+        Revision amended = new Revision(e.revision(), e.text(), current == null ? "" : current.text, e.actor(),
+            recorded);
+        amended.origin = "ORAL_AMENDMENT";
+        amended.proposedBy = e.proposedBy();
+        revisions.add(amended);
       } else if (current == null) {
         continue; // a status change before the paragraph exists: nothing to attach it to
       } else {
@@ -89,6 +120,10 @@ public final class ParagraphHistory {
     final Actor author;
     final RecordedEvent recorded;
     final List<StatusChange> changes = new ArrayList<>();
+    String origin;
+    String proposedBy;
+    Integer corrigendumNumber;
+    final List<OralAmendmentView> amendments = new ArrayList<>();
 
     Revision(int number, String text, String previousText, Actor author, RecordedEvent recorded) {
       this.number = number;
@@ -105,7 +140,7 @@ public final class ParagraphHistory {
 
     ParagraphRevisionView toView() {
       return new ParagraphRevisionView(number, text, author, timeOf(recorded), changes,
-          TextDiff.between(previousText, text));
+          TextDiff.between(previousText, text), origin, proposedBy, corrigendumNumber, amendments);
     }
   }
 

@@ -289,10 +289,11 @@ class ReportQueryController {
 
   /**
    * An adopted report is rendered only with the words its approvals fixed: a paragraph whose text
-   * is not the text whose SHA-256 the last approval of it named refuses the rendition.
+   * is not the text whose SHA-256 the last act that fixed it named (an approval, an accepted oral
+   * amendment, an adoption in session, a corrigendum) refuses the rendition.
    */
   private void requireTextsAsApproved(int generation, ReportDraft draft) {
-    if (draft.status() != ReportStatus.ADOPTED) {
+    if (!draft.status().isAdopted()) {
       return;
     }
     Map<String, String> approved = store.approvedTextHashes(generation, draft.reportId().value(), draft.position());

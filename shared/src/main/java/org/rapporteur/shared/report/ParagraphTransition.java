@@ -28,10 +28,23 @@ public enum ParagraphTransition {
       ParagraphApproved.class,
       EnumSet.of(ParagraphStatus.DRAFT, ParagraphStatus.SUBMITTED, ParagraphStatus.RETURNED),
       ParagraphStatus.APPROVED),
+  /** In session the chair may delete bracketed text; adopted text stays. */
   WITHDRAWN(
       ParagraphWithdrawn.class,
-      EnumSet.of(ParagraphStatus.DRAFT, ParagraphStatus.SUBMITTED, ParagraphStatus.RETURNED, ParagraphStatus.APPROVED),
-      ParagraphStatus.WITHDRAWN);
+      EnumSet.of(
+          ParagraphStatus.DRAFT,
+          ParagraphStatus.SUBMITTED,
+          ParagraphStatus.RETURNED,
+          ParagraphStatus.APPROVED,
+          ParagraphStatus.BRACKETED),
+      ParagraphStatus.WITHDRAWN),
+  // The adoption session: every paragraph is approved when it opens, one inserted in it is a draft.
+  ORAL_AMENDMENT_PROPOSED(OralAmendmentProposed.class, openInSession(), null),
+  /** The text changes "as orally amended"; the status is kept. */
+  ORAL_AMENDMENT_ACCEPTED(OralAmendmentAccepted.class, openInSession(), null),
+  BRACKETED(ParagraphBracketed.class, EnumSet.of(ParagraphStatus.DRAFT, ParagraphStatus.APPROVED), ParagraphStatus.BRACKETED),
+  /** The meeting's adoption is what counts, whatever the paragraph was in session; it removes brackets. */
+  ADOPTED_IN_SESSION(ParagraphAdoptedInSession.class, openInSession(), ParagraphStatus.ADOPTED);
 
   private static final Map<Class<? extends ParagraphEvent>, ParagraphTransition> BY_EVENT =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.event, Function.identity()));
@@ -45,6 +58,11 @@ public enum ParagraphTransition {
     this.event = event;
     this.from = Collections.unmodifiableSet(from);
     this.to = to;
+  }
+
+  /** What a paragraph can be in session before the meeting settles it: not yet adopted, nor deleted. */
+  private static Set<ParagraphStatus> openInSession() {
+    return EnumSet.of(ParagraphStatus.DRAFT, ParagraphStatus.APPROVED, ParagraphStatus.BRACKETED);
   }
 
   /** The transition a fact about a paragraph makes. */
