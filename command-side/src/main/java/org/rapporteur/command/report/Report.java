@@ -599,11 +599,11 @@ public class Report {
   @CommandHandler
   long handle(DraftParagraph command) {
     if (status == ReportStatus.IN_SESSION) {
-      // In session a paragraph is inserted by the secretary or the chair, the one thing a chair drafts.
-      Permissions.requireRole(command.actor(), "insert paragraphs in session", Role.SECRETARY, Role.CHAIR, Role.DELEGATE);
       if (command.actor().is(Role.DELEGATE)) {
         throw draftingClosed("delegates draft nothing");
       }
+      // In session a paragraph is inserted by the secretary or the chair, the one thing a chair drafts.
+      Permissions.requireRole(command.actor(), "insert paragraphs in session", Role.SECRETARY, Role.CHAIR);
     } else {
       Permissions.requireRole(command.actor(), "draft paragraphs", Role.SECRETARY, Role.DELEGATE);
     }

@@ -165,6 +165,13 @@ class AdoptionSessionTest {
   }
 
   @Test
+  void anAuditorInsertsNothingInSession() {
+    fixture.given(inSession())
+        .when(new DraftParagraph(REPORT, BIS, INTRO, "An auditor's words.", PARA, AUDITOR))
+        .expectException(forbidden("forbidden-role"));
+  }
+
+  @Test
   void chairDraftsNothingOutsideTheSession() {
     fixture.given(approvedParagraph())
         .when(new DraftParagraph(REPORT, BIS, INTRO, "A chair's words.", PARA, CHAIR))
