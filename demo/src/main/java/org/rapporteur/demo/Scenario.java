@@ -11,6 +11,7 @@ import org.rapporteur.shared.report.ParticipantId;
 import org.rapporteur.shared.report.ParticipantRole;
 import org.rapporteur.shared.report.ReportHeader;
 import org.rapporteur.shared.report.ReportId;
+import org.rapporteur.shared.report.ReservationKind;
 import org.rapporteur.shared.report.SectionId;
 
 /**
@@ -92,11 +93,25 @@ public record Scenario(
       String text,
       String comment,
       Integer baseRevision,
-      boolean expectStale) {
+      boolean expectStale,
+      Session session) {
 
     String describe() {
       return label + " (" + command.yamlName() + (key == null ? "" : " " + key) + " as " + user + ")";
     }
+  }
+
+  /**
+   * What a step of the adoption session adds (all null or false elsewhere).
+   *
+   * @param after the paragraph a paragraph inserted in session follows
+   * @param by the entity whose delegation proposed an oral amendment or made a reservation
+   * @param kind a reservation's kind
+   * @param reason why a corrigendum was issued
+   * @param adReferendum whether the report is adopted ad referendum
+   */
+  record Session(String after, String by, ReservationKind kind, String reason, boolean adReferendum) {
+    static final Session NONE = new Session(null, null, null, null, false);
   }
 
   /** The commands a step may name, spelled in YAML as the contract's record names. */
@@ -113,7 +128,15 @@ public record Scenario(
     APPROVE_PARAGRAPH("ApproveParagraph", Target.PARAGRAPH),
     PROPOSE_DECISION("ProposeDecision", Target.DECISION),
     ADOPT_DECISION("AdoptDecision", Target.DECISION),
-    ADOPT_REPORT("AdoptReport", Target.NONE);
+    ADOPT_REPORT("AdoptReport", Target.NONE),
+    OPEN_ADOPTION_SESSION("OpenAdoptionSession", Target.NONE),
+    PROPOSE_ORAL_AMENDMENT("ProposeOralAmendment", Target.PARAGRAPH),
+    ACCEPT_ORAL_AMENDMENT("AcceptOralAmendment", Target.PARAGRAPH),
+    BRACKET_PARAGRAPH("BracketParagraph", Target.PARAGRAPH),
+    ADOPT_PARAGRAPH_IN_SESSION("AdoptParagraphInSession", Target.PARAGRAPH),
+    RECORD_RESERVATION("RecordReservation", Target.PARAGRAPH),
+    CONFIRM_REPORT_ADOPTION("ConfirmReportAdoption", Target.NONE),
+    ISSUE_CORRIGENDUM("IssueCorrigendum", Target.PARAGRAPH);
 
     private final String yamlName;
     private final Target target;

@@ -53,5 +53,10 @@ record ScenarioFile(
       String comment,
       Integer baseRevision,
       String expect,
+      String after,
+      String by,
+      String kind,
+      String reason,
+      Boolean adReferendum,
       List<StepSpec> parallel) {}
 }

@@ -23,6 +23,7 @@ import org.rapporteur.demo.Scenario.AgendaItem;
 import org.rapporteur.demo.Scenario.Command;
 import org.rapporteur.demo.Scenario.Participant;
 import org.rapporteur.demo.Scenario.Section;
+import org.rapporteur.demo.Scenario.Session;
 import org.rapporteur.demo.Scenario.Stage;
 import org.rapporteur.demo.Scenario.Step;
 import org.rapporteur.demo.Scenario.Target;
@@ -44,6 +45,7 @@ import org.rapporteur.shared.report.ParticipantId;
 import org.rapporteur.shared.report.ParticipantRole;
 import org.rapporteur.shared.report.ReportHeader;
 import org.rapporteur.shared.report.ReportId;
+import org.rapporteur.shared.report.ReservationKind;
 import org.rapporteur.shared.report.Role;
 import org.rapporteur.shared.report.SectionId;
 
@@ -279,9 +281,15 @@ public final class ScenarioReader {
       String named = label + " (" + command.yamlName() + ")";
       boolean revise = command == Command.REVISE_PARAGRAPH;
       boolean draft = command == Command.DRAFT_PARAGRAPH;
-      if (spec.text() != null && !revise && !draft) {
-        throw invalid(named + ": only DraftParagraph and ReviseParagraph take a text");
+      boolean needsText = command == Command.RECORD_RESERVATION || command == Command.ISSUE_CORRIGENDUM;
+      if (spec.text() != null && !revise && !draft && !needsText && command != Command.PROPOSE_ORAL_AMENDMENT) {
+        throw invalid(named + ": only DraftParagraph, ReviseParagraph, ProposeOralAmendment, RecordReservation"
+            + " and IssueCorrigendum take a text");
       }
+      if (needsText) {
+        require(spec.text(), named + ".text");
+      }
+      Session session = session(spec, command, named);
       if (spec.baseRevision() != null && !revise) {
         throw invalid(named + ": only ReviseParagraph takes a baseRevision");
       }
@@ -299,9 +307,38 @@ public final class ScenarioReader {
       List<Step> steps = new ArrayList<>();
       for (String key : keys) {
         steps.add(new Step(label, user, actor, command, key, spec.text(), spec.comment(),
-            spec.baseRevision(), expectStale));
+            spec.baseRevision(), expectStale, session));
       }
       return steps;
+    }
+
+    /** The fields of the adoption session's steps, each on the commands that take it and required there. */
+    private Session session(StepSpec spec, Command command, String named) {
+      if ((spec.after() != null) && command != Command.DRAFT_PARAGRAPH) {
+        throw invalid(named + ": only DraftParagraph takes an 'after'");
+      }
+      if (spec.after() != null && !units.containsKey(spec.after())) {
+        throw invalid(named + ": unknown paragraph '" + spec.after() + "' in 'after'");
+      }
+      boolean byEntity = command == Command.PROPOSE_ORAL_AMENDMENT || command == Command.RECORD_RESERVATION;
+      if ((spec.by() != null) != byEntity) {
+        throw invalid(named + ": ProposeOralAmendment and RecordReservation, and only they, take a 'by'");
+      }
+      if ((spec.kind() != null) != (command == Command.RECORD_RESERVATION)) {
+        throw invalid(named + ": RecordReservation, and only it, takes a 'kind'");
+      }
+      if ((spec.reason() != null) != (command == Command.ISSUE_CORRIGENDUM)) {
+        throw invalid(named + ": IssueCorrigendum, and only it, takes a 'reason'");
+      }
+      if (spec.adReferendum() != null && command != Command.ADOPT_REPORT) {
+        throw invalid(named + ": only AdoptReport takes 'adReferendum'");
+      }
+      return new Session(
+          spec.after(),
+          spec.by(),
+          spec.kind() == null ? null : enumValue(ReservationKind.class, spec.kind(), named + ".kind"),
+          spec.reason(),
+          Boolean.TRUE.equals(spec.adReferendum()));
     }
 
     private List<String> targets(List<String> on, Target target, String named) {
@@ -349,9 +386,13 @@ public final class ScenarioReader {
      */
     private final class Story {
       private final Map<String, String> created = new HashMap<>();
+      private final Set<String> insertedLater = new HashSet<>();
       private final Map<String, Integer> nextUnitOfSection = new HashMap<>();
 
       void check(List<Stage> stages) {
+        stages.forEach(stage -> stage.steps().stream()
+            .filter(step -> step.session().after() != null)
+            .forEach(step -> insertedLater.add(step.key())));
         for (Stage stage : stages) {
           if (!stage.parallel()) {
             stage.steps().forEach(step -> apply(step, created));
@@ -412,9 +453,19 @@ public final class ScenarioReader {
             Unit unit = units.get(step.key());
             String section = sectionKey(unit.sectionId());
             need(seen, "section:" + section, "section " + section + " is not added yet", at);
-            inDocumentOrder(unit, section, at);
+            if (step.session().after() != null) {
+              insertedAfter(unit, step.session().after(), section, seen, at);
+            } else {
+              inDocumentOrder(unit, section, at);
+            }
             create(seen, "unit:" + step.key(), at);
             break;
+          case PROPOSE_ORAL_AMENDMENT:
+          case ACCEPT_ORAL_AMENDMENT:
+          case BRACKET_PARAGRAPH:
+          case ADOPT_PARAGRAPH_IN_SESSION:
+          case RECORD_RESERVATION:
+          case ISSUE_CORRIGENDUM:
           case REVISE_PARAGRAPH:
           case SUBMIT_PARAGRAPH:
           case RETURN_PARAGRAPH:
@@ -425,9 +476,22 @@ public final class ScenarioReader {
             need(seen, "unit:" + step.key(), "decision " + step.key() + " is not proposed yet", at);
             break;
           case ADOPT_REPORT:
+          case OPEN_ADOPTION_SESSION:
+          case CONFIRM_REPORT_ADOPTION:
             break;
           default:
             throw new IllegalStateException("unhandled command " + c);
+        }
+      }
+
+      /** A unit inserted after another (in session, "bis") must follow it directly in the document. */
+      private void insertedAfter(Unit unit, String after, String section, Map<String, String> seen, String at) {
+        need(seen, "unit:" + after, "paragraph " + after + " is not drafted yet", at);
+        List<Unit> ordered = sections.get(section).units();
+        int index = ordered.indexOf(unit);
+        if (index < 1 || !ordered.get(index - 1).key().equals(after)) {
+          throw invalid(at + ": " + unit.key() + " is inserted after " + after
+              + ", but does not follow it in section " + section);
         }
       }
 
@@ -435,6 +499,11 @@ public final class ScenarioReader {
       private void inDocumentOrder(Unit unit, String section, String at) {
         List<Unit> ordered = sections.get(section).units();
         int expected = nextUnitOfSection.getOrDefault(section, 0);
+        // Units the story inserts after another later (in session) are not created in this order.
+        while (expected < ordered.size() && insertedLater.contains(ordered.get(expected).key())
+            && !ordered.get(expected).equals(unit)) {
+          expected++;
+        }
         int actual = ordered.indexOf(unit);
         if (actual != expected) {
           throw invalid(at + ": " + unit.key() + " would go last in section " + section

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -16,6 +17,18 @@ import org.rapporteur.demo.Scenario.Section;
 import org.rapporteur.demo.Scenario.Stage;
 import org.rapporteur.demo.Scenario.Step;
 import org.rapporteur.demo.Scenario.Unit;
+import org.rapporteur.shared.report.AcceptOralAmendment;
+import org.rapporteur.shared.report.AdoptParagraphInSession;
+import org.rapporteur.shared.report.BracketParagraph;
+import org.rapporteur.shared.report.ConfirmReportAdoption;
+import org.rapporteur.shared.report.CorrectParagraph;
+import org.rapporteur.shared.report.CorrigendumId;
+import org.rapporteur.shared.report.IssueCorrigendum;
+import org.rapporteur.shared.report.OpenAdoptionSession;
+import org.rapporteur.shared.report.OralAmendmentId;
+import org.rapporteur.shared.report.ProposeOralAmendment;
+import org.rapporteur.shared.report.RecordReservation;
+import org.rapporteur.shared.report.ReservationId;
 import org.rapporteur.shared.report.AddParticipant;
 import org.rapporteur.shared.report.AddSection;
 import org.rapporteur.shared.report.AdoptAgenda;
@@ -86,6 +99,11 @@ public final class ScenarioRunner {
     // Several actor threads write here in a parallel block, each to its own paragraphs.
     private final Map<ParagraphId, Integer> revisions = new ConcurrentHashMap<>();
     private final AtomicLong position = new AtomicLong();
+    /** The oral amendment last proposed on each paragraph: what AcceptOralAmendment accepts. */
+    private final Map<ParagraphId, OralAmendmentId> amendments = new ConcurrentHashMap<>();
+    private final AtomicInteger amendmentCount = new AtomicInteger();
+    private final AtomicInteger reservations = new AtomicInteger();
+    private final AtomicInteger corrigenda = new AtomicInteger();
 
     Run(Scenario scenario) {
       this.scenario = scenario;
@@ -204,9 +222,10 @@ public final class ScenarioRunner {
           Unit draft = units.get(step.key());
           String text = step.text() != null ? step.text() : draft.text();
           // No afterParagraphId: a new paragraph goes last, and the reader checked that the
-          // story creates each section's units in document order.
-          return new DraftParagraph(
-              reportId, draft.paragraphId(), draft.sectionId(), text, null, step.actor());
+          // story creates each section's units in document order; but one inserted in session.
+          String after = step.session().after();
+          return new DraftParagraph(reportId, draft.paragraphId(), draft.sectionId(), text,
+              after == null ? null : units.get(after).paragraphId(), step.actor());
         case SUBMIT_PARAGRAPH:
           return new SubmitParagraph(reportId, units.get(step.key()).paragraphId(), step.actor());
         case RETURN_PARAGRAPH:
@@ -223,7 +242,35 @@ public final class ScenarioRunner {
         case ADOPT_DECISION:
           return new AdoptDecision(reportId, units.get(step.key()).decisionId(), step.actor());
         case ADOPT_REPORT:
-          return new AdoptReport(reportId, step.actor());
+          return new AdoptReport(reportId, step.session().adReferendum(), step.actor());
+        case OPEN_ADOPTION_SESSION:
+          return new OpenAdoptionSession(reportId, step.actor());
+        case PROPOSE_ORAL_AMENDMENT:
+          Unit amended = units.get(step.key());
+          OralAmendmentId amendmentId =
+              OralAmendmentId.of(reportId.value() + ".amendment-" + amendmentCount.incrementAndGet());
+          amendments.put(amended.paragraphId(), amendmentId);
+          return new ProposeOralAmendment(reportId, amended.paragraphId(), amendmentId,
+              step.text() != null ? step.text() : amended.text(), step.session().by(), step.actor());
+        case ACCEPT_ORAL_AMENDMENT:
+          ParagraphId accepted = units.get(step.key()).paragraphId();
+          return new AcceptOralAmendment(reportId, accepted, amendments.get(accepted), step.actor());
+        case BRACKET_PARAGRAPH:
+          return new BracketParagraph(reportId, units.get(step.key()).paragraphId(), step.actor());
+        case ADOPT_PARAGRAPH_IN_SESSION:
+          return new AdoptParagraphInSession(reportId, units.get(step.key()).paragraphId(), step.actor());
+        case RECORD_RESERVATION:
+          return new RecordReservation(reportId,
+              ReservationId.of(reportId.value() + ".reservation-" + reservations.incrementAndGet()),
+              step.session().by(), step.session().kind(), units.get(step.key()).paragraphId(), null,
+              step.text(), step.actor());
+        case CONFIRM_REPORT_ADOPTION:
+          return new ConfirmReportAdoption(reportId, step.actor());
+        case ISSUE_CORRIGENDUM:
+          return new IssueCorrigendum(reportId,
+              CorrigendumId.of(reportId.value() + ".corr-" + corrigenda.incrementAndGet()),
+              List.of(new CorrectParagraph(units.get(step.key()).paragraphId(), step.text())),
+              step.session().reason(), step.actor());
         default:
           throw new IllegalStateException("unhandled command " + step.command());
       }

@@ -10,16 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.rapporteur.shared.report.AcceptOralAmendment;
 import org.rapporteur.shared.report.ApproveParagraph;
 import org.rapporteur.shared.report.DraftParagraph;
+import org.rapporteur.shared.report.OralAmendmentId;
 import org.rapporteur.shared.report.ParagraphId;
+import org.rapporteur.shared.report.ProposeOralAmendment;
 import org.rapporteur.shared.report.ReportCommand;
 import org.rapporteur.shared.report.ReviseParagraph;
 
 /**
  * An in-memory stand-in for the command side that keeps just enough state to answer as it would:
  * paragraph revisions (a stale base is a {@link CommandSender.StaleRevision}; approving another
- * revision than the current one is refused) and a growing position.
+ * revision than the current one is refused; an accepted oral amendment is the next revision) and a
+ * growing position.
  *
  * <p>Optionally it holds the first draft of each of some users at a barrier until all of them have
  * arrived: a run passes only if those users really draft at the same time.
@@ -31,6 +35,7 @@ final class RecordingSender implements CommandSender {
   private final List<Sent> sent = new ArrayList<>();
   private final Map<ParagraphId, Integer> revisions = new HashMap<>();
   private final Map<ParagraphId, String> texts = new HashMap<>();
+  private final Map<OralAmendmentId, String> amendments = new HashMap<>();
   private final Set<String> waitingFor;
   private final Set<String> arrived = ConcurrentHashMap.newKeySet();
   private final CyclicBarrier together;
@@ -80,6 +85,12 @@ final class RecordingSender implements CommandSender {
       }
       revisions.put(revise.paragraphId(), current + 1);
       texts.put(revise.paragraphId(), revise.text());
+    } else if (command instanceof ProposeOralAmendment proposed) {
+      amendments.put(proposed.amendmentId(), proposed.text());
+    } else if (command instanceof AcceptOralAmendment accepted) {
+      // The paragraph reads as orally amended, as its next revision.
+      revisions.merge(accepted.paragraphId(), 1, Integer::sum);
+      texts.put(accepted.paragraphId(), amendments.get(accepted.amendmentId()));
     } else if (command instanceof ApproveParagraph) {
       ApproveParagraph approve = (ApproveParagraph) command;
       if (approve.revision() != revisions.get(approve.paragraphId())) {

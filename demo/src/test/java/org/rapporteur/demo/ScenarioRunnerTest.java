@@ -14,10 +14,15 @@ import org.rapporteur.shared.report.AddParticipant;
 import org.rapporteur.shared.report.AddSection;
 import org.rapporteur.shared.report.AdoptAgenda;
 import org.rapporteur.shared.report.AdoptDecision;
+import org.rapporteur.shared.report.AcceptOralAmendment;
+import org.rapporteur.shared.report.AdoptParagraphInSession;
 import org.rapporteur.shared.report.AdoptReport;
+import org.rapporteur.shared.report.OpenAdoptionSession;
 import org.rapporteur.shared.report.ApproveParagraph;
 import org.rapporteur.shared.report.CreateReport;
 import org.rapporteur.shared.report.DraftParagraph;
+import org.rapporteur.shared.report.IssueCorrigendum;
+import org.rapporteur.shared.report.ProposeOralAmendment;
 import org.rapporteur.shared.report.ProposeAgendaItem;
 import org.rapporteur.shared.report.ProposeDecision;
 import org.rapporteur.shared.report.ReportCommand;
@@ -47,7 +52,8 @@ class ScenarioRunnerTest {
     assertThat(commands).filteredOn(c -> c.actor().is(Role.CHAIR))
         .allMatch(c -> c instanceof AdoptAgenda || c instanceof ReturnParagraph
             || c instanceof ApproveParagraph || c instanceof AdoptDecision
-            || c instanceof AdoptReport);
+            || c instanceof OpenAdoptionSession || c instanceof AcceptOralAmendment
+            || c instanceof AdoptParagraphInSession || c instanceof AdoptReport);
     assertThat(commands).filteredOn(c -> c instanceof CreateReport || c instanceof AddSection
             || c instanceof AddParticipant || c instanceof ProposeAgendaItem)
         .allMatch(c -> c.actor().user().equals("secretary") && c.actor().entity() == null);
@@ -116,7 +122,8 @@ class ScenarioRunnerTest {
         "ReturnParagraph by chair",
         "ReviseParagraph by secretary",
         "SubmitParagraph by secretary",
-        "ApproveParagraph by chair");
+        "ApproveParagraph by chair",
+        "AdoptParagraphInSession by chair");
     assertThat(sender.text(unit("p03").paragraphId())).isEqualTo(unit("p03").text());
   }
 
@@ -196,5 +203,54 @@ class ScenarioRunnerTest {
         .filter(c -> c instanceof DraftParagraph)
         .filter(c -> ((DraftParagraph) c).paragraphId().value().equals("un-space-40." + key))
         .map(c -> c.actor().user()).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theReferenceParagraph24ReachesItsReferenceWordingThroughAnOralAmendmentInSession() {
+    RecordingSender sender = new RecordingSender();
+    new ScenarioRunner(sender).run(scenario);
+    List<ReportCommand> commands = sender.commands();
+    Scenario.Unit p24 = scenario.units().stream().filter(u -> u.key().equals("p24")).findFirst().orElseThrow();
+
+    ProposeOralAmendment proposed = commands.stream()
+        .filter(c -> c instanceof ProposeOralAmendment).map(ProposeOralAmendment.class::cast).findFirst().orElseThrow();
+    assertThat(proposed.paragraphId()).isEqualTo(p24.paragraphId());
+    assertThat(proposed.text()).isEqualTo(p24.text());
+    assertThat(proposed.proposedBy()).isEqualTo("ESCAP");
+    int opened = indexOf(commands, OpenAdoptionSession.class);
+    assertThat(indexOf(commands, AcceptOralAmendment.class)).isGreaterThan(opened);
+    assertThat(commands.subList(opened, commands.size()))
+        .filteredOn(c -> c instanceof AdoptParagraphInSession).hasSize(23);
+  }
+
+  @Test
+  void theSessionScenarioBracketsInsertsBisAdoptsAdReferendumConfirmsAndCorrects() {
+    Scenario session = ScenarioReader.fromClasspath("scenarios/adoption-session.yaml");
+    RecordingSender sender = new RecordingSender();
+    long position = new ScenarioRunner(sender).run(session);
+    List<ReportCommand> commands = sender.commands();
+
+    assertThat(position).isEqualTo(commands.size());
+    assertThat(commands).extracting(c -> c.getClass().getSimpleName()).containsSubsequence(
+        "OpenAdoptionSession", "BracketParagraph", "ProposeOralAmendment", "AcceptOralAmendment",
+        "RecordReservation", "DraftParagraph", "AdoptParagraphInSession", "AdoptReport", "ConfirmReportAdoption",
+        "IssueCorrigendum");
+    DraftParagraph bis = commands.stream().filter(c -> c instanceof DraftParagraph d
+        && d.paragraphId().value().endsWith(".p2bis")).map(DraftParagraph.class::cast).findFirst().orElseThrow();
+    assertThat(bis.afterParagraphId().value()).isEqualTo("iamosa-41.p2");
+    assertThat(bis.actor().is(Role.CHAIR)).isTrue();
+    assertThat(commands).filteredOn(c -> c instanceof AdoptReport).singleElement()
+        .satisfies(c -> assertThat(((AdoptReport) c).adReferendum()).isTrue());
+    assertThat(commands.get(commands.size() - 1)).isInstanceOfSatisfying(IssueCorrigendum.class,
+        c -> assertThat(c.changes().get(0).text()).contains("25 and 26 October 2022"));
+  }
+
+  private static int indexOf(List<ReportCommand> commands, Class<?> type) {
+    for (int i = 0; i < commands.size(); i++) {
+      if (type.isInstance(commands.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -10,8 +10,8 @@ import org.rapporteur.shared.draft.AgendaItemView;
 import org.rapporteur.shared.draft.DraftUnit;
 import org.rapporteur.shared.draft.ParticipantView;
 import org.rapporteur.shared.draft.ReportDraft;
+import org.rapporteur.shared.draft.ReservationView;
 import org.rapporteur.shared.report.ParticipantRole;
-import org.rapporteur.shared.report.ReportStatus;
 
 /**
  * Renders a report draft as Akoma Ntoso 3.0 XML, marked up as the UN's AKN4UN guidelines mark up a
@@ -44,6 +44,14 @@ public final class AkomaNtosoDocument {
         organizationIds.putIfAbsent(p.entity(), "org_" + (organizationIds.size() + 1));
       }
     }
+  }
+
+  /** How Akoma Ntoso names a report, for a document that refers to it: a corrigendum. */
+  record Identity(String actor, String number, String showAs, String language, String expressionIri) {}
+
+  static Identity identityOf(ReportDraft draft) {
+    AkomaNtosoDocument report = new AkomaNtosoDocument(draft);
+    return new Identity(report.actor(), report.number(), report.showAs(), report.language(), report.expressionIri());
   }
 
   /** The XML document for the draft as it stands. */
@@ -122,7 +130,7 @@ public final class AkomaNtosoDocument {
   }
 
   private void meta() {
-    boolean adopted = draft.status() == ReportStatus.ADOPTED;
+    boolean adopted = draft.status().isAdopted();
     open("<meta>");
     identification(workIri(), expressionIri(), true);
     open("<lifecycle source=\"#rapporteur\">");
@@ -178,7 +186,7 @@ public final class AkomaNtosoDocument {
     open("<FRBRExpression>");
     leaf("<FRBRthis value=\"" + x(expression) + "/!main\"/>");
     leaf("<FRBRuri value=\"" + x(expression) + "\"/>");
-    leaf("<FRBRdate date=\"" + date + "\" name=\"" + (draft.status() == ReportStatus.ADOPTED ? "adoption" : "draft") + "\"/>");
+    leaf("<FRBRdate date=\"" + date + "\" name=\"" + (draft.status().isAdopted() ? "adoption" : "draft") + "\"/>");
     leaf("<FRBRauthor href=\"#body\"/>");
     leaf("<FRBRlanguage language=\"" + language() + "\"/>");
     close("</FRBRExpression>");
@@ -268,15 +276,15 @@ public final class AkomaNtosoDocument {
 
   private void units(List<DraftUnit> units) {
     for (DraftUnit unit : units) {
-      String eId = "para_" + unit.number();
+      String eId = "para_" + ReportLayout.numberToken(unit);
       String cls = (ReportLayout.isDecision(unit) ? "decision" : "paragraph") + (layout.isDraft(unit) ? " draft" : "");
       open("<paragraph eId=\"" + eId + "\"" + wId(ReportLayout.unitId(unit)) + " class=\"" + cls + "\">");
-      leaf("<num>" + unit.number() + ".</num>");
+      leaf("<num>" + x(ReportLayout.number(unit)) + ".</num>");
       open("<content>");
       List<Segment> run = new ArrayList<>();
       int lists = 0;
       boolean wrote = false;
-      for (Segment s : Segment.ofParagraph(unit.text())) {
+      for (Segment s : Segment.ofParagraph(layout.text(unit))) {
         if (s instanceof Segment.Agenda) {
           wrote |= paragraphText(run);
           run.clear();
@@ -289,6 +297,10 @@ public final class AkomaNtosoDocument {
         }
       }
       wrote |= paragraphText(run);
+      for (ReservationView reservation : layout.reservations(unit)) {
+        leaf("<p class=\"reservation\">" + x(layout.reservationLine(reservation)) + "</p>");
+        wrote = true;
+      }
       if (!wrote) {
         leaf("<p/>");
       }

@@ -1,5 +1,6 @@
 package org.rapporteur.documents;
 
+import org.rapporteur.shared.draft.ReservationView;
 import java.util.List;
 import java.util.Map;
 import org.rapporteur.shared.draft.AgendaItemView;
@@ -165,10 +166,15 @@ public final class HtmlDocument {
       if (unit instanceof org.rapporteur.shared.draft.DecisionUnit decision) {
         out.append(" data-kind=\"").append(esc(String.valueOf(decision.kind()))).append('"');
       }
-      out.append("><span class=\"num\">").append(unit.number()).append(".</span> ");
-      text(out, layout, Segment.ofParagraph(unit.text()));
+      out.append("><span class=\"num\">").append(esc(ReportLayout.number(unit))).append(".</span> ");
+      text(out, layout, Segment.ofParagraph(layout.text(unit)));
       if (draft) {
         out.append("<span class=\"draft-marker\">").append(esc(layout.labels.draft())).append("</span>");
+      }
+      for (ReservationView reservation : layout.reservations(unit)) {
+        out.append("<p class=\"reservation\" data-entity=\"").append(esc(reservation.entity()))
+            .append("\" data-kind=\"").append(esc(String.valueOf(reservation.kind()))).append("\">")
+            .append(esc(layout.reservationLine(reservation))).append("</p>");
       }
       out.append("</div>\n");
     }

@@ -1,5 +1,6 @@
 package org.rapporteur.documents;
 
+import org.rapporteur.shared.report.ReservationKind;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -34,6 +35,34 @@ record Labels(
   static Labels of(String language) {
     String tag = language == null ? "" : language.toLowerCase(Locale.ROOT);
     return tag.equals("zh") || tag.startsWith("zh-") ? ZH : EN;
+  }
+
+  /** "Reservation (WMO): " / "保留意见（WMO）：", before the words a delegation put on record. */
+  String reservation(ReservationKind kind, String entity) {
+    boolean reservation = kind == ReservationKind.RESERVATION;
+    if (chinese) {
+      return (reservation ? "保留意见" : "解释立场") + "（" + nonNull(entity) + "）：";
+    }
+    return (reservation ? "Reservation" : "Explanation of position") + " (" + nonNull(entity) + "): ";
+  }
+
+  String corrigendum() {
+    return chinese ? "更正" : "Corrigendum";
+  }
+
+  /** "Paragraph 12" / "第 12 段". */
+  String paragraphReference(String number) {
+    return chinese ? "第 " + number + " 段" : "Paragraph " + number;
+  }
+
+  /** "For" / "将", before the words a corrigendum replaces. */
+  String forWord() {
+    return chinese ? "将" : "For";
+  }
+
+  /** "read" / "改为", before the words that replace them. */
+  String readWord() {
+    return chinese ? "改为" : "read";
   }
 
   /** The chapter's numeral as the reference prints it: "一." in Chinese, "I." in English. */

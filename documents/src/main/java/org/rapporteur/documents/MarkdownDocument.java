@@ -6,6 +6,7 @@ import org.rapporteur.shared.draft.AgendaItemView;
 import org.rapporteur.shared.draft.DraftUnit;
 import org.rapporteur.shared.draft.ParticipantView;
 import org.rapporteur.shared.draft.ReportDraft;
+import org.rapporteur.shared.draft.ReservationView;
 
 /**
  * Renders a report draft as Markdown (CommonMark): the same content as the HTML page, with
@@ -69,9 +70,9 @@ public final class MarkdownDocument {
   private void units(List<DraftUnit> units) {
     String marker = " **" + esc(layout.labels.draft()) + "**";
     for (DraftUnit unit : units) {
-      StringBuilder text = new StringBuilder(unit.number() + "\\. ");
+      StringBuilder text = new StringBuilder(ReportLayout.number(unit) + "\\. ");
       boolean first = true;
-      for (Segment s : Segment.ofParagraph(unit.text())) {
+      for (Segment s : Segment.ofParagraph(layout.text(unit))) {
         if (s instanceof Segment.Agenda) {
           flush(text, first);
           first = false;
@@ -84,6 +85,9 @@ public final class MarkdownDocument {
         text.append(marker);
       }
       flush(text, first);
+      for (ReservationView reservation : layout.reservations(unit)) {
+        block(startOfBlock("*" + esc(layout.reservationLine(reservation)) + "*"));
+      }
     }
   }
 

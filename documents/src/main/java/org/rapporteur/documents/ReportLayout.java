@@ -7,9 +7,11 @@ import java.util.Map;
 import org.rapporteur.shared.draft.AgendaItemView;
 import org.rapporteur.shared.draft.DecisionUnit;
 import org.rapporteur.shared.draft.DraftUnit;
+import org.rapporteur.shared.draft.NumberSuffixes;
 import org.rapporteur.shared.draft.ParagraphUnit;
 import org.rapporteur.shared.draft.ParticipantView;
 import org.rapporteur.shared.draft.ReportDraft;
+import org.rapporteur.shared.draft.ReservationView;
 import org.rapporteur.shared.draft.SectionView;
 import org.rapporteur.shared.report.DecisionStatus;
 import org.rapporteur.shared.report.ParagraphStatus;
@@ -102,15 +104,48 @@ final class ReportLayout {
     return new Annex(List.copyOf(chairs), List.copyOf(secretaries), entities);
   }
 
-  /** Until the report is adopted, any unit the chair has not approved or adopted reads as a draft. */
+  /**
+   * Until the report is adopted, any unit the chair has not approved, or the meeting not adopted
+   * in session, reads as a draft.
+   */
   boolean isDraft(DraftUnit unit) {
-    if (draft.status() == ReportStatus.ADOPTED) {
+    if (draft.status().isAdopted()) {
       return false;
     }
     if (unit instanceof ParagraphUnit p) {
-      return p.status() != ParagraphStatus.APPROVED;
+      return p.status() != ParagraphStatus.APPROVED && p.status() != ParagraphStatus.ADOPTED;
     }
     return ((DecisionUnit) unit).status() != DecisionStatus.ADOPTED;
+  }
+
+  /** The unit's number as printed: "12", or "12 bis" for a unit inserted in session. */
+  static String number(DraftUnit unit) {
+    return NumberSuffixes.label(unit.number(), unit.numberSuffix());
+  }
+
+  /** The unit's number as a token for an identifier: "12", "12bis". */
+  static String numberToken(DraftUnit unit) {
+    return unit.number() + (unit.numberSuffix() == null ? "" : unit.numberSuffix().replaceAll("[^A-Za-z0-9]", ""));
+  }
+
+  /** The unit's text, in square brackets while the meeting, in session, has not agreed it. */
+  String text(DraftUnit unit) {
+    boolean bracketed = draft.status() == ReportStatus.IN_SESSION
+        && unit instanceof ParagraphUnit p && p.status() == ParagraphStatus.BRACKETED;
+    return bracketed ? "[" + unit.text() + "]" : unit.text();
+  }
+
+  /** The reservations and explanations of position on the unit, in the order recorded, as the report prints them. */
+  List<ReservationView> reservations(DraftUnit unit) {
+    return draft.reservations().stream()
+        .filter(r -> unit instanceof ParagraphUnit p ? p.paragraphId().equals(r.paragraphId())
+            : ((DecisionUnit) unit).decisionId().equals(r.decisionId()))
+        .toList();
+  }
+
+  /** "Reservation (WMO): ..." as the report prints a reservation after the unit it bears on. */
+  String reservationLine(ReservationView reservation) {
+    return labels.reservation(reservation.kind(), reservation.entity()) + reservation.text();
   }
 
   /** The stable identity of a unit: its paragraph or decision id. */

@@ -6,6 +6,7 @@ import org.rapporteur.command.report.StaleRevisionException;
 import org.rapporteur.demo.CommandSender;
 import org.rapporteur.demo.ScenarioReader;
 import org.rapporteur.demo.ScenarioRunner;
+import org.rapporteur.shared.report.IssuedCorrigendum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -55,7 +56,9 @@ class DemoLoader implements ApplicationRunner {
 
   private long send(org.rapporteur.shared.report.ReportCommand command) {
     try {
-      return ((Number) commands.sendAndWait(command)).longValue();
+      Object result = commands.sendAndWait(command);
+      // A corrigendum answers its number and symbol beside the position.
+      return result instanceof IssuedCorrigendum issued ? issued.position() : ((Number) result).longValue();
     } catch (StaleRevisionException stale) {
       throw new CommandSender.StaleRevision(stale.currentRevision(), stale.currentText());
     }

@@ -64,6 +64,28 @@ class DemoLoaderTest {
     }
   }
 
+  @Test
+  void theSessionScenarioLoadsWithItsBisParagraphReservationConfirmationAndCorrigendum() throws Exception {
+    try (ConfigurableApplicationContext app =
+        start(TestDatabases.h2Url(), UUID.randomUUID().toString(), "true", "scenarios/adoption-session.yaml")) {
+      long loaded = events(app);
+      Api api = api(app);
+      JsonNode draft = EmbeddedApiTest.json(api.get("auditor", "/api/reports/iamosa-41?minPosition=" + loaded));
+      assertThat(draft.get("status").asText()).isEqualTo("ADOPTED");
+      assertThat(draft.get("corrigenda").get(0).get("symbol").asText()).isEqualTo("A/AC.105/1281/Corr.1");
+      String html = api.get("auditor", "/api/reports/iamosa-41/document.html").body();
+      assertThat(html)
+          .contains("<span class=\"num\">2 bis.</span>")
+          .contains("Explanation of position (ITU): ITU joined the consensus")
+          .contains("on 25 and 26 October 2022")
+          .doesNotContain("<span class=\"draft-marker\">");
+      assertThat(api.get("auditor", "/api/reports/iamosa-41/corrigenda/1/document.html").body())
+          .contains("A/AC.105/1281/Corr.1", "Paragraph 1", "<em>For</em> 24 and 25 <em>read</em> 25 and 26");
+      assertThat(EmbeddedApiTest.json(api.get("auditor", "/api/reports/iamosa-41/audit?type=ReportAdoptionConfirmed")))
+          .hasSize(1);
+    }
+  }
+
   private static ConfigurableApplicationContext start(String database, String run, String demo, String scenario) {
     Map<String, String> properties = new HashMap<>(Map.of(
         "server.port", "0",

@@ -13,7 +13,10 @@ import org.rapporteur.command.eventstore.StoredEvent;
 import org.rapporteur.shared.history.WhyTimeline;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.ParagraphEvent;
+import org.rapporteur.shared.report.CorrigendumIssued;
 import org.rapporteur.shared.report.ReportAdopted;
+import org.rapporteur.shared.report.ReportAdoptedAdReferendum;
+import org.rapporteur.shared.report.ReportAdoptionConfirmed;
 import org.rapporteur.shared.report.ReportEvent;
 
 /**
@@ -40,7 +43,9 @@ final class WhyTimelines {
         new WhyTimeline.Recorded(stored.position(), stored.eventId(), stored.timestamp(), stored.storedHash(), event);
     if (event instanceof ParagraphEvent p) {
       byParagraph.computeIfAbsent(p.paragraphId().value(), id -> new ArrayList<>()).add(recorded);
-    } else if (event instanceof ReportAdopted) {
+    } else if (event instanceof ReportAdopted || event instanceof ReportAdoptedAdReferendum
+        || event instanceof ReportAdoptionConfirmed || event instanceof CorrigendumIssued) {
+      // Acts on the whole report; each paragraph's timeline keeps those that concern it.
       adoptions.add(recorded);
     }
   }

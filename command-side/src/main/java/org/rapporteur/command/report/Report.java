@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -22,6 +23,27 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.AdoptParagraphInSession;
+import org.rapporteur.shared.report.AcceptOralAmendment;
+import org.rapporteur.shared.report.AdoptionSessionOpened;
+import org.rapporteur.shared.report.BracketParagraph;
+import org.rapporteur.shared.report.ConfirmReportAdoption;
+import org.rapporteur.shared.report.CorrectParagraph;
+import org.rapporteur.shared.report.Correction;
+import org.rapporteur.shared.report.CorrigendumIssued;
+import org.rapporteur.shared.report.IssueCorrigendum;
+import org.rapporteur.shared.report.IssuedCorrigendum;
+import org.rapporteur.shared.report.OpenAdoptionSession;
+import org.rapporteur.shared.report.OralAmendmentAccepted;
+import org.rapporteur.shared.report.OralAmendmentProposed;
+import org.rapporteur.shared.report.ParagraphAdoptedInSession;
+import org.rapporteur.shared.report.ParagraphBracketed;
+import org.rapporteur.shared.report.ProposeOralAmendment;
+import org.rapporteur.shared.report.RecordReservation;
+import org.rapporteur.shared.report.ReportAdoptedAdReferendum;
+import org.rapporteur.shared.report.ReportAdoptionConfirmed;
+import org.rapporteur.shared.report.ReservationId;
+import org.rapporteur.shared.report.ReservationRecorded;
 import org.rapporteur.shared.report.AddMemberEntity;
 import org.rapporteur.shared.report.AddParticipant;
 import org.rapporteur.shared.report.AddSection;
@@ -32,7 +54,6 @@ import org.rapporteur.shared.report.AgendaAdopted;
 import org.rapporteur.shared.report.AgendaItemAmended;
 import org.rapporteur.shared.report.AgendaItemId;
 import org.rapporteur.shared.report.AgendaItemProposed;
-import org.rapporteur.shared.report.AgendaItemStatus;
 import org.rapporteur.shared.report.AgendaItemWithdrawn;
 import org.rapporteur.shared.report.AmendAgendaItem;
 import org.rapporteur.shared.report.ApproveParagraph;
@@ -50,7 +71,9 @@ import org.rapporteur.shared.report.ParagraphDrafted;
 import org.rapporteur.shared.report.ParagraphId;
 import org.rapporteur.shared.report.ParagraphReturned;
 import org.rapporteur.shared.report.ParagraphRevised;
+import org.rapporteur.shared.report.ParagraphEvent;
 import org.rapporteur.shared.report.ParagraphStatus;
+import org.rapporteur.shared.report.ParagraphTransition;
 import org.rapporteur.shared.report.ParagraphSubmitted;
 import org.rapporteur.shared.report.ParagraphWithdrawn;
 import org.rapporteur.shared.report.ParticipantAdded;
@@ -94,17 +117,19 @@ public class Report {
 
   @AggregateIdentifier private ReportId reportId;
   private ReportStatus status;
-  private boolean agendaAdopted;
-  /** Every agenda item ever proposed, in agenda order; withdrawn ones stay but take no number. */
-  private ArrayList<AgendaItemId> agendaOrder = new ArrayList<>();
-  private LinkedHashMap<AgendaItemId, AgendaItemStatus> agendaItems = new LinkedHashMap<>();
+  private Agenda agenda = new Agenda();
   private ArrayList<SectionId> sections = new ArrayList<>();
   /** Participants currently listed; removed ones are dropped. */
   private ArrayList<ParticipantId> participants = new ArrayList<>();
-  private LinkedHashMap<ParagraphId, ParagraphState> paragraphs = new LinkedHashMap<>();
+  private LinkedHashMap<ParagraphId, Paragraph> paragraphs = new LinkedHashMap<>();
   private LinkedHashMap<DecisionId, DecisionStatus> decisions = new LinkedHashMap<>();
   /** The codes of the member entities, whose delegates see and act on the report ({@link Membership}). */
   private HashSet<String> memberEntities = new HashSet<>();
+  /** The report's symbol, which a corrigendum's symbol extends; null when it has none. */
+  private String symbol;
+  /** How many corrigenda were issued. */
+  private int corrigenda;
+  private HashSet<ReservationId> reservations = new HashSet<>();
 
   /** For Axon, which creates the instance before {@link CreateReport}, and for snapshots. */
   public Report() {}
@@ -171,13 +196,35 @@ public class Report {
     return position();
   }
 
+  /**
+   * Adopts the report. Outside a session every live paragraph must be approved and every decision
+   * adopted; in session every live paragraph must be adopted in session, and the meeting may adopt
+   * the report ad referendum. The event names the head of the chain it adopted: the head as stored
+   * by the previous command, which committed before this one could load the report.
+   */
   @CommandHandler
   long handle(AdoptReport command, ChainHead chainHead) {
     Permissions.requireRole(command.actor(), "adopt the report", Role.CHAIR);
     requireNotAdopted();
+    boolean inSession = status == ReportStatus.IN_SESSION;
+    if (command.adReferendum() && !inSession) {
+      throw notInSession("a report is adopted ad referendum");
+    }
+    requireReady(inSession ? ParagraphStatus.ADOPTED : ParagraphStatus.APPROVED, "adopted");
+    String headHash = chainHead.hashAt(reportId, position());
+    if (command.adReferendum()) {
+      apply(new ReportAdoptedAdReferendum(reportId, headHash, command.actor(), now()));
+    } else {
+      apply(new ReportAdopted(reportId, headHash, command.actor(), now()));
+    }
+    return position();
+  }
+
+  /** Refuses while a live paragraph is not in {@code required} or a decision is not adopted. */
+  private void requireReady(ParagraphStatus required, String act) {
     List<ParagraphId> pendingParagraphs =
         paragraphs.entrySet().stream()
-            .filter(e -> e.getValue().isLive() && e.getValue().status() != ParagraphStatus.APPROVED)
+            .filter(e -> e.getValue().isLive() && e.getValue().status() != required)
             .map(Map.Entry::getKey)
             .toList();
     List<DecisionId> pendingDecisions =
@@ -186,11 +233,247 @@ public class Report {
             .map(Map.Entry::getKey)
             .toList();
     if (!pendingParagraphs.isEmpty() || !pendingDecisions.isEmpty()) {
-      throw new ReportNotReadyException(pendingParagraphs, pendingDecisions);
+      throw new ReportNotReadyException(act, required, pendingParagraphs, pendingDecisions);
     }
-    // The head as stored by the previous command, which committed before this one could load the report.
-    apply(new ReportAdopted(reportId, chainHead.hashAt(reportId, position()), command.actor(), now()));
+  }
+
+  // ---- the adoption session -------------------------------------------------------------------
+
+  @CommandHandler
+  long handle(OpenAdoptionSession command) {
+    Permissions.requireRole(command.actor(), "open the adoption session", Role.CHAIR);
+    requireNotAdopted();
+    if (status == ReportStatus.IN_SESSION) {
+      throw new StateConflictException(
+          "session-already-open", "report " + reportId + " is in its adoption session already");
+    }
+    requireReady(ParagraphStatus.APPROVED, "taken into an adoption session");
+    apply(new AdoptionSessionOpened(reportId, command.actor(), now()));
     return position();
+  }
+
+  @CommandHandler
+  long handle(ProposeOralAmendment command, EntityRegistry registry) {
+    Permissions.requireRole(command.actor(), "record oral amendments", Role.SECRETARY, Role.CHAIR);
+    requireInSession("oral amendments are proposed");
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
+    requirePresent("amendmentId", command.amendmentId());
+    requireText("text", command.text());
+    requirePresent("proposedBy", command.proposedBy());
+    registry.requireKnown("proposedBy", command.proposedBy());
+    requireOpenInSession(paragraph, command.paragraphId(), ParagraphTransition.ORAL_AMENDMENT_PROPOSED);
+    requireNew(paragraph.hasAmendment(command.amendmentId()), "oral amendment", command.amendmentId());
+    if (command.text().equals(paragraph.text())) {
+      throw new InvalidCommandException(
+          "unchanged-text", "text", "the amendment reads as paragraph " + command.paragraphId() + " already does");
+    }
+    apply(
+        new OralAmendmentProposed(
+            reportId,
+            command.paragraphId(),
+            command.amendmentId(),
+            paragraph.revision(),
+            command.text(),
+            command.proposedBy(),
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  /**
+   * The paragraph reads exactly as the amendment; an amendment proposed on a text since amended is
+   * refused, since the room heard it against other words.
+   */
+  @CommandHandler
+  long handle(AcceptOralAmendment command) {
+    Permissions.requireRole(command.actor(), "accept oral amendments", Role.CHAIR);
+    requireInSession("oral amendments are accepted");
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
+    Paragraph.OralAmendment amendment = paragraph.amendment(command.amendmentId());
+    if (amendment == null) {
+      throw new NotFoundInReportException(
+          "unknown-oral-amendment",
+          "oral amendment " + command.amendmentId() + " was not proposed on paragraph " + command.paragraphId());
+    }
+    if (amendment.accepted()) {
+      throw new StateConflictException(
+          "oral-amendment-already-accepted", "oral amendment " + command.amendmentId() + " is accepted already");
+    }
+    requireOpenInSession(paragraph, command.paragraphId(), ParagraphTransition.ORAL_AMENDMENT_ACCEPTED);
+    if (amendment.baseRevision() != paragraph.revision()) {
+      throw new StateConflictException(
+          "stale-oral-amendment",
+          "oral amendment " + command.amendmentId() + " was proposed on revision " + amendment.baseRevision()
+              + " of paragraph " + command.paragraphId() + ", which now reads as revision " + paragraph.revision());
+    }
+    apply(
+        new OralAmendmentAccepted(
+            reportId,
+            command.paragraphId(),
+            command.amendmentId(),
+            paragraph.revision(),
+            paragraph.revision() + 1,
+            amendment.text(),
+            amendment.proposedBy(),
+            HashChain.sha256(amendment.text()),
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(BracketParagraph command) {
+    Permissions.requireRole(command.actor(), "bracket paragraphs", Role.CHAIR);
+    requireInSession("paragraphs are bracketed");
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
+    if (paragraph.status() == ParagraphStatus.BRACKETED) {
+      throw new StateConflictException("already-bracketed", "paragraph " + command.paragraphId() + " is in brackets already");
+    }
+    requireOpenInSession(paragraph, command.paragraphId(), ParagraphTransition.BRACKETED);
+    apply(new ParagraphBracketed(reportId, command.paragraphId(), paragraph.revision(), command.actor(), now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(AdoptParagraphInSession command) {
+    Permissions.requireRole(command.actor(), "adopt paragraphs in session", Role.CHAIR);
+    requireInSession("paragraphs are adopted one by one");
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
+    requireOpenInSession(paragraph, command.paragraphId(), ParagraphTransition.ADOPTED_IN_SESSION);
+    apply(
+        new ParagraphAdoptedInSession(
+            reportId,
+            command.paragraphId(),
+            paragraph.revision(),
+            HashChain.sha256(paragraph.text()),
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(RecordReservation command, EntityRegistry registry) {
+    Permissions.requireRole(command.actor(), "record reservations", Role.SECRETARY, Role.CHAIR);
+    requireInSession("reservations and explanations of position are recorded");
+    requirePresent("reservationId", command.reservationId());
+    requireNew(reservations.contains(command.reservationId()), "reservation", command.reservationId());
+    requirePresent("entity", command.entity());
+    registry.requireKnown("entity", command.entity());
+    requirePresent("kind", command.kind());
+    requireText("text", command.text());
+    if ((command.paragraphId() == null) == (command.decisionId() == null)) {
+      throw new InvalidCommandException(
+          "reservation-target",
+          command.paragraphId() == null ? "paragraphId" : "decisionId",
+          "a reservation bears on exactly one paragraph (paragraphId) or one decision (decisionId)");
+    }
+    if (command.paragraphId() != null) {
+      Paragraph paragraph = paragraphs.get(command.paragraphId());
+      if (paragraph == null || !paragraph.isLive()) {
+        throw new InvalidCommandException(
+            "unknown-reference", "paragraphId", "paragraph " + command.paragraphId() + " is not a live paragraph of this report");
+      }
+    } else if (!decisions.containsKey(command.decisionId())) {
+      throw new InvalidCommandException(
+          "unknown-reference", "decisionId", "decision " + command.decisionId() + " is not in this report");
+    }
+    apply(
+        new ReservationRecorded(
+            reportId,
+            command.reservationId(),
+            command.entity(),
+            command.kind(),
+            command.paragraphId(),
+            command.decisionId(),
+            command.text(),
+            command.actor(),
+            now()));
+    return position();
+  }
+
+  @CommandHandler
+  long handle(ConfirmReportAdoption command, ChainHead chainHead) {
+    Permissions.requireRole(command.actor(), "confirm the report's adoption", Role.CHAIR);
+    if (status != ReportStatus.ADOPTED_AD_REFERENDUM) {
+      throw new StateConflictException(
+          "not-adopted-ad-referendum", "report " + reportId + " is " + status + "; only a report adopted ad referendum is confirmed");
+    }
+    apply(new ReportAdoptionConfirmed(reportId, chainHead.hashAt(reportId, position()), command.actor(), now()));
+    return position();
+  }
+
+  /**
+   * Issues the next corrigendum: each change gives a live paragraph of the adopted report a new
+   * text, recorded as its next revision, so the text as adopted stays in the record before it.
+   * Answers the corrigendum's number, symbol and the position.
+   */
+  @CommandHandler
+  IssuedCorrigendum handle(IssueCorrigendum command) {
+    Permissions.requireRole(command.actor(), "issue corrigenda", Role.SECRETARY);
+    if (status != ReportStatus.ADOPTED) {
+      throw new StateConflictException(
+          "report-not-adopted",
+          "report " + reportId + " is " + status + "; a corrigendum corrects an adopted report"
+              + (status == ReportStatus.ADOPTED_AD_REFERENDUM ? " once its adoption is confirmed" : ""));
+    }
+    requirePresent("corrigendumId", command.corrigendumId());
+    requireText("reason", command.reason());
+    if (command.changes().isEmpty()) {
+      throw new InvalidCommandException("missing-field", "changes", "changes must name at least one paragraph");
+    }
+    List<Correction> corrections = new ArrayList<>();
+    Set<ParagraphId> corrected = new HashSet<>();
+    for (int i = 0; i < command.changes().size(); i++) {
+      CorrectParagraph change = command.changes().get(i);
+      String field = "changes[" + i + "]";
+      requirePresent(field, change);
+      requirePresent(field + ".paragraphId", change.paragraphId());
+      Paragraph paragraph = paragraphs.get(change.paragraphId());
+      if (paragraph == null || !paragraph.isLive()) {
+        throw new InvalidCommandException(
+            "unknown-reference", field + ".paragraphId",
+            "paragraph " + change.paragraphId() + " is not a paragraph of the adopted report");
+      }
+      if (!corrected.add(change.paragraphId())) {
+        throw new InvalidCommandException(
+            "duplicate-correction", field + ".paragraphId", "the corrigendum corrects paragraph " + change.paragraphId() + " twice");
+      }
+      requireText(field + ".text", change.text());
+      if (change.text().equals(paragraph.text())) {
+        throw new InvalidCommandException(
+            "unchanged-text", field + ".text", "paragraph " + change.paragraphId() + " reads so already");
+      }
+      corrections.add(
+          new Correction(
+              change.paragraphId(), paragraph.revision(), paragraph.revision() + 1, change.text(),
+              HashChain.sha256(change.text())));
+    }
+    int number = corrigenda + 1;
+    String corrigendumSymbol = symbol == null ? null : symbol + "/Corr." + number;
+    apply(
+        new CorrigendumIssued(
+            reportId, command.corrigendumId(), number, corrigendumSymbol, command.reason(), corrections, command.actor(), now()));
+    return new IssuedCorrigendum(command.corrigendumId().value(), number, corrigendumSymbol, position());
+  }
+
+  private void requireInSession(String act) {
+    if (status != ReportStatus.IN_SESSION) {
+      throw notInSession(act);
+    }
+  }
+
+  private StateConflictException notInSession(String act) {
+    return new StateConflictException(
+        "not-in-session", act + " only in the adoption session; report " + reportId + " is " + status);
+  }
+
+  /** A paragraph the meeting has not settled yet: adopted text stays as adopted. */
+  private static void requireOpenInSession(Paragraph paragraph, ParagraphId paragraphId, ParagraphTransition transition) {
+    if (paragraph.status() == ParagraphStatus.ADOPTED) {
+      throw new StateConflictException(
+          "paragraph-adopted-in-session", "the meeting adopted paragraph " + paragraphId + " in session; its text is settled");
+    }
+    paragraph.require(transition, "paragraph-adopted-in-session", "a paragraph not yet adopted in session can be so changed");
   }
 
   // ---- agenda ---------------------------------------------------------------------------------
@@ -200,9 +483,9 @@ public class Report {
     Permissions.requireRole(command.actor(), "propose agenda items", Role.SECRETARY, Role.DELEGATE);
     requireAgendaOpen();
     requirePresent("itemId", command.itemId());
-    requireNew(agendaItems.containsKey(command.itemId()), "agenda item", command.itemId());
+    requireNew(agenda.contains(command.itemId()), "agenda item", command.itemId());
     requireTitle("title", command.title());
-    if (command.afterItemId() != null && !isLiveItem(command.afterItemId())) {
+    if (command.afterItemId() != null && !agenda.isLive(command.afterItemId())) {
       throw new InvalidCommandException(
           "unknown-reference",
           "afterItemId",
@@ -218,7 +501,7 @@ public class Report {
   long handle(AmendAgendaItem command) {
     Permissions.requireRole(command.actor(), "amend agenda items", Role.SECRETARY);
     requireAgendaOpen();
-    requireLiveItem(command.itemId());
+    agenda.requireLive(command.itemId());
     requireTitle("title", command.title());
     apply(new AgendaItemAmended(reportId, command.itemId(), command.title(), command.actor(), now()));
     return position();
@@ -228,7 +511,7 @@ public class Report {
   long handle(WithdrawAgendaItem command) {
     Permissions.requireRole(command.actor(), "withdraw agenda items", Role.SECRETARY);
     requireAgendaOpen();
-    requireLiveItem(command.itemId());
+    agenda.requireLive(command.itemId());
     apply(new AgendaItemWithdrawn(reportId, command.itemId(), command.actor(), now()));
     return position();
   }
@@ -237,12 +520,7 @@ public class Report {
   long handle(AdoptAgenda command) {
     Permissions.requireRole(command.actor(), "adopt the agenda", Role.CHAIR);
     requireAgendaOpen();
-    List<AgendaItemId> numbered = agendaOrder.stream().filter(this::isLiveItem).toList();
-    if (numbered.isEmpty()) {
-      throw new StateConflictException(
-          "empty-agenda", "the agenda has no live item to adopt; propose one first");
-    }
-    apply(new AgendaAdopted(reportId, numbered, command.actor(), now()));
+    apply(new AgendaAdopted(reportId, agenda.toNumber(), command.actor(), now()));
     return position();
   }
 
@@ -263,7 +541,7 @@ public class Report {
           "afterSectionId " + command.afterSectionId() + " is not a section of this report");
     }
     for (AgendaItemId itemId : command.agendaItemIds()) {
-      if (!isLiveItem(itemId)) {
+      if (!agenda.isLive(itemId)) {
         throw new InvalidCommandException(
             "unknown-reference",
             "agendaItemIds",
@@ -320,7 +598,15 @@ public class Report {
 
   @CommandHandler
   long handle(DraftParagraph command) {
-    Permissions.requireRole(command.actor(), "draft paragraphs", Role.SECRETARY, Role.DELEGATE);
+    if (status == ReportStatus.IN_SESSION) {
+      if (command.actor().is(Role.DELEGATE)) {
+        throw draftingClosed("delegates draft nothing");
+      }
+      // In session a paragraph is inserted by the secretary or the chair, the one thing a chair drafts.
+      Permissions.requireRole(command.actor(), "insert paragraphs in session", Role.SECRETARY, Role.CHAIR);
+    } else {
+      Permissions.requireRole(command.actor(), "draft paragraphs", Role.SECRETARY, Role.DELEGATE);
+    }
     requireNotAdopted();
     String authorEntity = Permissions.authorEntityOf(command.actor());
     requirePresent("paragraphId", command.paragraphId());
@@ -328,7 +614,7 @@ public class Report {
     requireSection(command.sectionId());
     requireText("text", command.text());
     if (command.afterParagraphId() != null) {
-      ParagraphState after = paragraphs.get(command.afterParagraphId());
+      Paragraph after = paragraphs.get(command.afterParagraphId());
       if (after == null || !after.sectionId().equals(command.sectionId())) {
         throw new InvalidCommandException(
             "unknown-reference",
@@ -359,7 +645,7 @@ public class Report {
    */
   @CommandHandler
   long handle(ReviseParagraph command) {
-    ParagraphState paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "revise paragraphs");
+    Paragraph paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "revise paragraphs");
     requireText("text", command.text());
     if (command.baseRevision() != paragraph.revision()) {
       throw new StaleRevisionException(
@@ -386,13 +672,9 @@ public class Report {
 
   @CommandHandler
   long handle(SubmitParagraph command) {
-    ParagraphState paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "submit paragraphs");
-    if (paragraph.status() != ParagraphStatus.DRAFT && paragraph.status() != ParagraphStatus.RETURNED) {
-      throw new StateConflictException(
-          "paragraph-not-submittable",
-          "paragraph " + command.paragraphId() + " is " + paragraph.status()
-              + "; only a draft or returned paragraph can be submitted");
-    }
+    Paragraph paragraph = requireOwnLiveParagraph(command.actor(), command.paragraphId(), "submit paragraphs");
+    paragraph.require(ParagraphTransition.SUBMITTED, "paragraph-not-submittable",
+        "a draft or returned paragraph can be submitted");
     apply(new ParagraphSubmitted(reportId, command.paragraphId(), paragraph.revision(), command.actor(), now()));
     return position();
   }
@@ -405,15 +687,15 @@ public class Report {
   @CommandHandler
   long handle(ApproveParagraph command, ApprovalPolicy approvalPolicy) {
     Permissions.requireRole(command.actor(), "approve paragraphs", Role.CHAIR);
-    requireNotAdopted();
-    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
+    requireDrafting("paragraphs are approved");
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
     if (command.revision() != paragraph.revision()) {
       throw new StateConflictException(
           "revision-not-current",
           "revision " + command.revision() + " of paragraph " + command.paragraphId()
               + " is not the current one; the current revision is " + paragraph.revision());
     }
-    if (paragraph.status() == ParagraphStatus.APPROVED) {
+    if (!ParagraphTransition.APPROVED.allowedFrom(paragraph.status())) {
       throw new StateConflictException(
           "already-approved",
           "revision " + paragraph.revision() + " of paragraph " + command.paragraphId() + " is already approved");
@@ -427,15 +709,11 @@ public class Report {
   @CommandHandler
   long handle(ReturnParagraph command) {
     Permissions.requireRole(command.actor(), "return paragraphs", Role.CHAIR);
-    requireNotAdopted();
-    ParagraphState paragraph = requireLiveParagraph(command.paragraphId());
+    requireDrafting("paragraphs are returned");
+    Paragraph paragraph = requireLiveParagraph(command.paragraphId());
     requireText("comment", command.comment());
-    if (paragraph.status() != ParagraphStatus.SUBMITTED) {
-      throw new StateConflictException(
-          "paragraph-not-submitted",
-          "paragraph " + command.paragraphId() + " is " + paragraph.status()
-              + "; only a submitted paragraph can be returned");
-    }
+    paragraph.require(ParagraphTransition.RETURNED, "paragraph-not-submitted",
+        "a submitted paragraph can be returned");
     apply(
         new ParagraphReturned(
             reportId, command.paragraphId(), paragraph.revision(), command.comment(), command.actor(), now()));
@@ -444,7 +722,14 @@ public class Report {
 
   @CommandHandler
   long handle(WithdrawParagraph command) {
-    requireOwnLiveParagraph(command.actor(), command.paragraphId(), "withdraw paragraphs");
+    if (status == ReportStatus.IN_SESSION) {
+      // In session only the meeting deletes text, through its chair: bracketed text, say.
+      Permissions.requireRole(command.actor(), "withdraw paragraphs in session", Role.CHAIR);
+      Paragraph paragraph = requireLiveParagraph(command.paragraphId());
+      requireOpenInSession(paragraph, command.paragraphId(), ParagraphTransition.WITHDRAWN);
+    } else {
+      requireOwnLiveParagraph(command.actor(), command.paragraphId(), "withdraw paragraphs");
+    }
     apply(new ParagraphWithdrawn(reportId, command.paragraphId(), command.actor(), now()));
     return position();
   }
@@ -454,7 +739,7 @@ public class Report {
   @CommandHandler
   long handle(ProposeDecision command) {
     Permissions.requireRole(command.actor(), "propose decisions", Role.SECRETARY, Role.DELEGATE);
-    requireNotAdopted();
+    requireDrafting("decisions are proposed");
     String authorEntity = Permissions.authorEntityOf(command.actor());
     requirePresent("decisionId", command.decisionId());
     requireNew(decisions.containsKey(command.decisionId()), "decision", command.decisionId());
@@ -477,7 +762,7 @@ public class Report {
   @CommandHandler
   long handle(AdoptDecision command) {
     Permissions.requireRole(command.actor(), "adopt decisions", Role.CHAIR);
-    requireNotAdopted();
+    requireDrafting("decisions are adopted one by one");
     DecisionStatus decision = decisions.get(command.decisionId());
     if (decision == null) {
       throw new NotFoundInReportException(
@@ -494,34 +779,30 @@ public class Report {
   // ---- state checks ---------------------------------------------------------------------------
 
   private void requireNotAdopted() {
-    if (status == ReportStatus.ADOPTED) {
+    if (status.isAdopted()) {
       throw new StateConflictException(
           "report-adopted", "report " + reportId + " is adopted and frozen; a correction is a corrigendum");
     }
   }
 
+  /** Drafting acts: refused once the report is adopted, and closed while it is in session. */
+  private void requireDrafting(String act) {
+    requireNotAdopted();
+    if (status == ReportStatus.IN_SESSION) {
+      throw draftingClosed(act + " no longer");
+    }
+  }
+
+  private StateConflictException draftingClosed(String what) {
+    return new StateConflictException(
+        "drafting-closed-in-session",
+        "report " + reportId + " is in its adoption session: " + what
+            + "; the text changes only by oral amendments the chair accepts");
+  }
+
   private void requireAgendaOpen() {
     requireNotAdopted();
-    if (agendaAdopted) {
-      throw new StateConflictException(
-          "agenda-already-adopted", "the agenda of report " + reportId + " is adopted; its items are fixed");
-    }
-  }
-
-  private boolean isLiveItem(AgendaItemId itemId) {
-    AgendaItemStatus itemStatus = agendaItems.get(itemId);
-    return itemStatus != null && itemStatus != AgendaItemStatus.WITHDRAWN;
-  }
-
-  private void requireLiveItem(AgendaItemId itemId) {
-    AgendaItemStatus itemStatus = agendaItems.get(itemId);
-    if (itemStatus == null) {
-      throw new NotFoundInReportException(
-          "unknown-agenda-item", "agenda item " + itemId + " is not in this report");
-    }
-    if (itemStatus == AgendaItemStatus.WITHDRAWN) {
-      throw new StateConflictException("agenda-item-withdrawn", "agenda item " + itemId + " is withdrawn");
-    }
+    agenda.requireOpen(reportId);
   }
 
   private void requireSection(SectionId sectionId) {
@@ -536,16 +817,16 @@ public class Report {
    * What revising, submitting and withdrawing share: a drafting role, a report not yet adopted, a
    * live paragraph, and the actor's entity as its author (the secretary acts on any).
    */
-  private ParagraphState requireOwnLiveParagraph(Actor actor, ParagraphId paragraphId, String action) {
+  private Paragraph requireOwnLiveParagraph(Actor actor, ParagraphId paragraphId, String action) {
     Permissions.requireRole(actor, action, Role.SECRETARY, Role.DELEGATE);
-    requireNotAdopted();
-    ParagraphState paragraph = requireLiveParagraph(paragraphId);
+    requireDrafting("paragraphs are revised, submitted or withdrawn");
+    Paragraph paragraph = requireLiveParagraph(paragraphId);
     Permissions.requireAuthorEntity(actor, paragraph.authorEntity(), "paragraph " + paragraphId);
     return paragraph;
   }
 
-  private ParagraphState requireLiveParagraph(ParagraphId paragraphId) {
-    ParagraphState paragraph = paragraphs.get(paragraphId);
+  private Paragraph requireLiveParagraph(ParagraphId paragraphId) {
+    Paragraph paragraph = paragraphs.get(paragraphId);
     if (paragraph == null) {
       throw new NotFoundInReportException(
           "unknown-paragraph", "paragraph " + paragraphId + " is not in this report");
@@ -578,6 +859,7 @@ public class Report {
   void on(ReportCreated event) {
     reportId = event.reportId();
     status = ReportStatus.DRAFT;
+    symbol = event.header().symbol();
   }
 
   @EventSourcingHandler
@@ -593,20 +875,17 @@ public class Report {
   @EventSourcingHandler
   void on(AgendaItemProposed event) {
     Membership.impliedBy(event).ifPresent(memberEntities::add);
-    int after = event.afterItemId() == null ? -1 : agendaOrder.indexOf(event.afterItemId());
-    agendaOrder.add(after < 0 ? agendaOrder.size() : after + 1, event.itemId());
-    agendaItems.put(event.itemId(), AgendaItemStatus.PROPOSED);
+    agenda.on(event);
   }
 
   @EventSourcingHandler
   void on(AgendaItemWithdrawn event) {
-    agendaItems.put(event.itemId(), AgendaItemStatus.WITHDRAWN);
+    agenda.on(event);
   }
 
   @EventSourcingHandler
   void on(AgendaAdopted event) {
-    agendaAdopted = true;
-    event.itemIds().forEach(itemId -> agendaItems.put(itemId, AgendaItemStatus.ADOPTED));
+    agenda.on(event);
   }
 
   @EventSourcingHandler
@@ -627,41 +906,16 @@ public class Report {
   @EventSourcingHandler
   void on(ParagraphDrafted event) {
     Membership.impliedBy(event).ifPresent(memberEntities::add);
-    paragraphs.put(
-        event.paragraphId(),
-        new ParagraphState(
-            event.sectionId(),
-            event.authorEntity(),
-            event.revision(),
-            event.text(),
-            event.actor().user(),
-            ParagraphStatus.DRAFT));
+    paragraphs.put(event.paragraphId(), Paragraph.drafted(event));
   }
 
+  /** Every later fact about a paragraph is the paragraph's own to apply. */
   @EventSourcingHandler
-  void on(ParagraphRevised event) {
-    paragraphs.computeIfPresent(
-        event.paragraphId(), (id, p) -> p.revised(event.revision(), event.text(), event.actor().user()));
-  }
-
-  @EventSourcingHandler
-  void on(ParagraphSubmitted event) {
-    setParagraphStatus(event.paragraphId(), ParagraphStatus.SUBMITTED);
-  }
-
-  @EventSourcingHandler
-  void on(ParagraphApproved event) {
-    setParagraphStatus(event.paragraphId(), ParagraphStatus.APPROVED);
-  }
-
-  @EventSourcingHandler
-  void on(ParagraphReturned event) {
-    setParagraphStatus(event.paragraphId(), ParagraphStatus.RETURNED);
-  }
-
-  @EventSourcingHandler
-  void on(ParagraphWithdrawn event) {
-    setParagraphStatus(event.paragraphId(), ParagraphStatus.WITHDRAWN);
+  void on(ParagraphEvent event) {
+    Paragraph paragraph = paragraphs.get(event.paragraphId());
+    if (paragraph != null) {
+      paragraph.on(event);
+    }
   }
 
   @EventSourcingHandler
@@ -680,7 +934,34 @@ public class Report {
     status = ReportStatus.ADOPTED;
   }
 
-  private void setParagraphStatus(ParagraphId paragraphId, ParagraphStatus newStatus) {
-    paragraphs.computeIfPresent(paragraphId, (id, p) -> p.withStatus(newStatus));
+  @EventSourcingHandler
+  void on(AdoptionSessionOpened event) {
+    status = ReportStatus.IN_SESSION;
+  }
+
+  @EventSourcingHandler
+  void on(ReportAdoptedAdReferendum event) {
+    status = ReportStatus.ADOPTED_AD_REFERENDUM;
+  }
+
+  @EventSourcingHandler
+  void on(ReportAdoptionConfirmed event) {
+    status = ReportStatus.ADOPTED;
+  }
+
+  @EventSourcingHandler
+  void on(ReservationRecorded event) {
+    reservations.add(event.reservationId());
+  }
+
+  @EventSourcingHandler
+  void on(CorrigendumIssued event) {
+    corrigenda = event.number();
+    for (Correction correction : event.corrections()) {
+      Paragraph paragraph = paragraphs.get(correction.paragraphId());
+      if (paragraph != null) {
+        paragraph.corrected(correction, event.actor().user());
+      }
+    }
   }
 }

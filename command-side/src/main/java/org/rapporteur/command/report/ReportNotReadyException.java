@@ -3,6 +3,7 @@ package org.rapporteur.command.report;
 import java.util.List;
 import org.rapporteur.shared.report.DecisionId;
 import org.rapporteur.shared.report.ParagraphId;
+import org.rapporteur.shared.report.ParagraphStatus;
 
 /** The report cannot be adopted while a live paragraph is not approved or a decision not adopted. */
 public final class ReportNotReadyException extends ReportRuleViolation {
@@ -10,16 +11,25 @@ public final class ReportNotReadyException extends ReportRuleViolation {
   private final List<ParagraphId> pendingParagraphs;
   private final List<DecisionId> pendingDecisions;
 
-  ReportNotReadyException(List<ParagraphId> pendingParagraphs, List<DecisionId> pendingDecisions) {
-    super("report-not-ready", describe(pendingParagraphs, pendingDecisions));
+  /**
+   * @param act what the report cannot be yet ("adopted", "taken into an adoption session")
+   * @param required the status every live paragraph needs for it
+   */
+  ReportNotReadyException(
+      String act, ParagraphStatus required, List<ParagraphId> pendingParagraphs, List<DecisionId> pendingDecisions) {
+    super("report-not-ready", describe(act, required, pendingParagraphs, pendingDecisions));
     this.pendingParagraphs = List.copyOf(pendingParagraphs);
     this.pendingDecisions = List.copyOf(pendingDecisions);
   }
 
-  private static String describe(List<ParagraphId> paragraphs, List<DecisionId> decisions) {
-    StringBuilder message = new StringBuilder("the report cannot be adopted yet:");
+  private static String describe(
+      String act, ParagraphStatus required, List<ParagraphId> paragraphs, List<DecisionId> decisions) {
+    StringBuilder message = new StringBuilder("the report cannot be " + act + " yet:");
     if (!paragraphs.isEmpty()) {
-      message.append(" paragraphs not approved ").append(paragraphs).append(';');
+      message.append(" paragraphs not ")
+          .append(required == ParagraphStatus.ADOPTED ? "adopted in session " : "approved ")
+          .append(paragraphs)
+          .append(';');
     }
     if (!decisions.isEmpty()) {
       message.append(" decisions not adopted ").append(decisions).append(';');

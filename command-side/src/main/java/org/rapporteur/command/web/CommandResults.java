@@ -22,4 +22,10 @@ final class CommandResults {
   record DecisionCreated(String decisionId, long position) {}
 
   record Accepted(long position) {}
+
+  record OralAmendmentCreated(String amendmentId, long position) {}
+
+  record CorrigendumCreated(String corrigendumId, int number, String symbol, long position) {}
+
+  record ReservationCreated(String reservationId, long position) {}
 }

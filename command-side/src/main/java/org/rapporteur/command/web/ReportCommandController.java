@@ -9,6 +9,26 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.rapporteur.command.web.ReportCommandRequests.AdoptReportRequest;
+import org.rapporteur.command.web.ReportCommandRequests.CorrectionRequest;
+import org.rapporteur.command.web.ReportCommandRequests.IssueCorrigendumRequest;
+import org.rapporteur.command.web.ReportCommandRequests.ProposeOralAmendmentRequest;
+import org.rapporteur.command.web.ReportCommandRequests.RecordReservationRequest;
+import org.rapporteur.shared.report.AcceptOralAmendment;
+import org.rapporteur.shared.report.AdoptParagraphInSession;
+import org.rapporteur.shared.report.BracketParagraph;
+import org.rapporteur.shared.report.ConfirmReportAdoption;
+import org.rapporteur.shared.report.CorrectParagraph;
+import org.rapporteur.shared.report.CorrigendumId;
+import org.rapporteur.shared.report.IssueCorrigendum;
+import org.rapporteur.shared.report.IssuedCorrigendum;
+import org.rapporteur.shared.report.OpenAdoptionSession;
+import org.rapporteur.shared.report.OralAmendmentId;
+import org.rapporteur.shared.report.ProposeOralAmendment;
+import org.rapporteur.shared.report.RecordReservation;
+import org.rapporteur.shared.report.ReservationId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.rapporteur.command.web.CommandResults.Accepted;
 import org.rapporteur.command.web.ReportCommandRequests.AddMemberEntityRequest;
@@ -298,10 +318,107 @@ class ReportCommandController {
     return accepted(new AdoptDecision(report(reportId), path(decisionId, "decision", DecisionId::of), actor));
   }
 
-  @Operation(operationId = "adoptReport", summary = "Adopt the report")
+  @Operation(operationId = "adoptReport", summary = "Adopt the report; in session, possibly ad referendum")
   @PostMapping("/{reportId}/adoption")
-  Accepted adoptReport(@PathVariable String reportId, @RequestBody(required = false) NoFields none, Actor actor) {
-    return accepted(new AdoptReport(report(reportId), actor));
+  Accepted adoptReport(
+      @PathVariable String reportId, @Valid @RequestBody(required = false) AdoptReportRequest request, Actor actor) {
+    boolean adReferendum = request != null && Boolean.TRUE.equals(request.adReferendum());
+    return accepted(new AdoptReport(report(reportId), adReferendum, actor));
+  }
+
+  // ---- the adoption session (API.md 1.1) -------------------------------------------------------
+
+  @Operation(operationId = "openAdoptionSession", summary = "Open the adoption session")
+  @PostMapping("/{reportId}/session")
+  Accepted openAdoptionSession(@PathVariable String reportId, @RequestBody(required = false) NoFields none, Actor actor) {
+    return accepted(new OpenAdoptionSession(report(reportId), actor));
+  }
+
+  @Operation(operationId = "proposeOralAmendment", summary = "Record an oral amendment proposed from the floor")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the new object.", useReturnTypeSchema = true)
+  @PostMapping("/{reportId}/paragraphs/{paragraphId}/oral-amendments")
+  ResponseEntity<CommandResults.OralAmendmentCreated> proposeOralAmendment(
+      @PathVariable String reportId,
+      @PathVariable String paragraphId,
+      @Valid @RequestBody ProposeOralAmendmentRequest request,
+      Actor actor) {
+    OralAmendmentId amendmentId = OralAmendmentId.random();
+    long position =
+        send(new ProposeOralAmendment(
+            report(reportId), paragraph(paragraphId), amendmentId, request.text(), request.proposedBy(), actor));
+    return created(reportId, "paragraphs/" + paragraphId + "/oral-amendments", amendmentId.value(),
+        new CommandResults.OralAmendmentCreated(amendmentId.value(), position));
+  }
+
+  @Operation(operationId = "acceptOralAmendment", summary = "Accept an oral amendment: the paragraph reads as orally amended")
+  @PostMapping("/{reportId}/paragraphs/{paragraphId}/oral-amendments/{amendmentId}/acceptance")
+  Accepted acceptOralAmendment(
+      @PathVariable String reportId,
+      @PathVariable String paragraphId,
+      @PathVariable String amendmentId,
+      @RequestBody(required = false) NoFields none,
+      Actor actor) {
+    return accepted(new AcceptOralAmendment(
+        report(reportId), paragraph(paragraphId), path(amendmentId, "oral amendment", OralAmendmentId::of), actor));
+  }
+
+  @Operation(operationId = "bracketParagraph", summary = "Put a paragraph in square brackets")
+  @PostMapping("/{reportId}/paragraphs/{paragraphId}/brackets")
+  Accepted bracketParagraph(
+      @PathVariable String reportId, @PathVariable String paragraphId, @RequestBody(required = false) NoFields none, Actor actor) {
+    return accepted(new BracketParagraph(report(reportId), paragraph(paragraphId), actor));
+  }
+
+  @Operation(operationId = "adoptParagraphInSession", summary = "Adopt a paragraph in session")
+  @PostMapping("/{reportId}/paragraphs/{paragraphId}/session-adoption")
+  Accepted adoptParagraphInSession(
+      @PathVariable String reportId, @PathVariable String paragraphId, @RequestBody(required = false) NoFields none, Actor actor) {
+    return accepted(new AdoptParagraphInSession(report(reportId), paragraph(paragraphId), actor));
+  }
+
+  @Operation(operationId = "recordReservation", summary = "Record a reservation or explanation of position in session")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the new object.", useReturnTypeSchema = true)
+  @PostMapping("/{reportId}/reservations")
+  ResponseEntity<CommandResults.ReservationCreated> recordReservation(
+      @PathVariable String reportId, @Valid @RequestBody RecordReservationRequest request, Actor actor) {
+    ReservationId reservationId = ReservationId.random();
+    long position =
+        send(new RecordReservation(
+            report(reportId),
+            reservationId,
+            request.entity(),
+            request.kind(),
+            body(request.paragraphId(), "paragraphId", ParagraphId::of),
+            body(request.decisionId(), "decisionId", DecisionId::of),
+            request.text(),
+            actor));
+    return created(reportId, "reservations", reservationId.value(),
+        new CommandResults.ReservationCreated(reservationId.value(), position));
+  }
+
+  @Operation(operationId = "confirmReportAdoption", summary = "Confirm a report adopted ad referendum")
+  @PostMapping("/{reportId}/confirmation")
+  Accepted confirmReportAdoption(@PathVariable String reportId, @RequestBody(required = false) NoFields none, Actor actor) {
+    return accepted(new ConfirmReportAdoption(report(reportId), actor));
+  }
+
+  @Operation(operationId = "issueCorrigendum", summary = "Issue a corrigendum to the adopted report")
+  @ApiResponse(responseCode = "201", description = "Created; Location names the corrigendum's document.", useReturnTypeSchema = true)
+  @PostMapping("/{reportId}/corrigenda")
+  ResponseEntity<CommandResults.CorrigendumCreated> issueCorrigendum(
+      @PathVariable String reportId, @Valid @RequestBody IssueCorrigendumRequest request, Actor actor) {
+    List<CorrectParagraph> changes = new ArrayList<>();
+    for (int i = 0; i < request.changes().size(); i++) {
+      CorrectionRequest change = request.changes().get(i);
+      changes.add(new CorrectParagraph(
+          body(change.paragraphId(), "changes[" + i + "].paragraphId", ParagraphId::of), change.text()));
+    }
+    IssuedCorrigendum result = commands.sendAndWait(
+        new IssueCorrigendum(report(reportId), CorrigendumId.random(), changes, request.reason(), actor));
+    return ResponseEntity.created(
+            URI.create("/api/reports/" + reportId + "/corrigenda/" + result.number() + "/document.html"))
+        .body(new CommandResults.CorrigendumCreated(
+            result.corrigendumId(), result.number(), result.symbol(), result.position()));
   }
 
   private long send(ReportCommand command) {

@@ -1,5 +1,6 @@
 package org.rapporteur.command.web;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -69,5 +70,23 @@ final class ReportCommandRequests {
   record ProposeDecisionRequest(
       @NotBlank String sectionId,
       @NotNull org.rapporteur.shared.report.DecisionKind kind,
+      @NotBlank @Size(max = TEXT) String text) {}
+
+  record ProposeOralAmendmentRequest(@NotBlank @Size(max = TEXT) String text, @NotBlank @Size(max = TITLE) String proposedBy) {}
+
+  /** {@code adReferendum} is left out, or false, for an adoption outright. */
+  record AdoptReportRequest(Boolean adReferendum) {}
+
+  record CorrectionRequest(@NotBlank String paragraphId, @NotBlank @Size(max = TEXT) String text) {}
+
+  record IssueCorrigendumRequest(
+      @NotNull @Size(min = 1, max = 1000) List<@NotNull @Valid CorrectionRequest> changes,
+      @NotBlank @Size(max = TEXT) String reason) {}
+
+  record RecordReservationRequest(
+      @NotBlank @Size(max = TITLE) String entity,
+      @NotNull org.rapporteur.shared.report.ReservationKind kind,
+      String paragraphId,
+      String decisionId,
       @NotBlank @Size(max = TEXT) String text) {}
 }

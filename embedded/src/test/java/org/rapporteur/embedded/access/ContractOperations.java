@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Every method and path of the command, query and operations tables of API.md (version 1, 1.1's
- * members and the verification of 1.1's record integrity), copied
+ * members, the adoption session and corrigenda, and the verification of 1.1's record integrity), copied
  * by hand: the OpenAPI description must name each of them. {@code /actuator/health} is Spring
  * Boot's, outside the API description.
  */
@@ -41,6 +41,16 @@ final class ContractOperations {
           "GET /api/approvals/pending",
           "GET /api/reports/{r}/members",
           "GET /api/reports/{r}/verification",
+          "POST /api/reports/{r}/session",
+          "POST /api/reports/{r}/paragraphs/{p}/oral-amendments",
+          "POST /api/reports/{r}/paragraphs/{p}/oral-amendments/{a}/acceptance",
+          "POST /api/reports/{r}/paragraphs/{p}/brackets",
+          "POST /api/reports/{r}/paragraphs/{p}/session-adoption",
+          "POST /api/reports/{r}/confirmation",
+          "POST /api/reports/{r}/corrigenda",
+          "GET /api/reports/{r}/corrigenda/{n}/document.html",
+          "GET /api/reports/{r}/corrigenda/{n}/document.md",
+          "GET /api/reports/{r}/corrigenda/{n}/document.xml",
           "POST /api/admin/projections/rebuild",
           "GET /api/admin/projections/rebuild/{rebuildId}");
 

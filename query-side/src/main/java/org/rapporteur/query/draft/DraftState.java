@@ -10,6 +10,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.rapporteur.shared.draft.AgendaItemView;
+import org.rapporteur.shared.draft.CorrigendumView;
+import org.rapporteur.shared.draft.NumberSuffixes;
+import org.rapporteur.shared.draft.OralAmendmentView;
+import org.rapporteur.shared.draft.ReservationView;
+import org.rapporteur.shared.report.AdoptionSessionOpened;
+import org.rapporteur.shared.report.Correction;
+import org.rapporteur.shared.report.CorrigendumIssued;
+import org.rapporteur.shared.report.OralAmendmentAccepted;
+import org.rapporteur.shared.report.OralAmendmentProposed;
+import org.rapporteur.shared.report.ParagraphAdoptedInSession;
+import org.rapporteur.shared.report.ParagraphBracketed;
+import org.rapporteur.shared.report.ReportAdoptedAdReferendum;
+import org.rapporteur.shared.report.ReportAdoptionConfirmed;
+import org.rapporteur.shared.report.ReservationRecorded;
 import org.rapporteur.shared.draft.DecisionUnit;
 import org.rapporteur.shared.draft.DecisionView;
 import org.rapporteur.shared.draft.DraftUnit;
@@ -34,6 +48,8 @@ import org.rapporteur.shared.report.MemberEntityRemoved;
 import org.rapporteur.shared.report.Membership;
 import org.rapporteur.shared.report.ParagraphApproved;
 import org.rapporteur.shared.report.ParagraphDrafted;
+import org.rapporteur.shared.report.ParagraphEvent;
+import org.rapporteur.shared.report.ParagraphTransition;
 import org.rapporteur.shared.report.ParagraphId;
 import org.rapporteur.shared.report.ParagraphReturned;
 import org.rapporteur.shared.report.ParagraphRevised;
@@ -90,6 +106,15 @@ public final class DraftState {
     on(DecisionProposed.class, DraftState::on);
     on(DecisionAdopted.class, DraftState::on);
     on(ReportAdopted.class, DraftState::on);
+    on(AdoptionSessionOpened.class, DraftState::on);
+    on(OralAmendmentProposed.class, DraftState::on);
+    on(OralAmendmentAccepted.class, DraftState::on);
+    on(ParagraphBracketed.class, DraftState::on);
+    on(ParagraphAdoptedInSession.class, DraftState::on);
+    on(ReservationRecorded.class, DraftState::on);
+    on(ReportAdoptedAdReferendum.class, DraftState::on);
+    on(ReportAdoptionConfirmed.class, DraftState::on);
+    on(CorrigendumIssued.class, DraftState::on);
   }
 
   private static <E extends ReportEvent> void on(Class<E> type, BiConsumer<DraftState, E> handler) {
@@ -110,6 +135,8 @@ public final class DraftState {
   private final Map<ParticipantId, ParticipantView> participants = new LinkedHashMap<>();
   /** Member entity codes, in code order, and since when each is a member. */
   private final Map<String, Instant> members = new TreeMap<>();
+  private final List<ReservationView> reservations = new ArrayList<>();
+  private final List<CorrigendumView> corrigenda = new ArrayList<>();
 
   private DraftState() {}
 
@@ -146,12 +173,17 @@ public final class DraftState {
           Paragraph paragraph = new Paragraph(p.paragraphId(), p.text(), p.revision(),
               p.authorEntity());
           paragraph.status = p.status();
+          paragraph.orallyAmended = p.orallyAmended();
+          paragraph.amendments.addAll(p.oralAmendments());
+          paragraph.frozenNumber = p.number();
+          paragraph.suffix = p.numberSuffix();
           restored.units.add(paragraph);
           state.paragraphs.put(paragraph.id, paragraph);
         } else if (unit instanceof DecisionUnit d) {
           Decision decision = new Decision(d.decisionId(), restored.id, d.kind(), d.text(),
               d.authorEntity());
           decision.status = d.status();
+          decision.frozenNumber = d.number();
           restored.units.add(decision);
           state.decisions.put(decision.id, decision);
         }
@@ -165,6 +197,8 @@ public final class DraftState {
     for (MemberView member : view.members()) {
       state.members.put(member.entity(), member.since());
     }
+    state.reservations.addAll(view.reservations());
+    state.corrigenda.addAll(view.corrigenda());
     return state;
   }
 
@@ -323,6 +357,46 @@ public final class DraftState {
     paragraphs.put(paragraph.id, paragraph);
     insertAfter(section.units, paragraph,
         e.afterParagraphId() == null ? null : paragraphs.get(e.afterParagraphId()));
+    if (numbersFrozen()) {
+      numberInsertion(paragraph);
+    }
+  }
+
+  /** From the adoption session on, numbers are frozen: what {@link #toView()} shows is stored. */
+  private boolean numbersFrozen() {
+    return status != ReportStatus.DRAFT;
+  }
+
+  /**
+   * A unit inserted once numbers are frozen takes the number of the numbered unit before it in
+   * document order, with the next suffix not yet used on that number by a live unit (API.md 1.1).
+   * Before the first numbered unit of the document there is no number to follow; such a unit takes
+   * number 0.
+   */
+  private void numberInsertion(Paragraph inserted) {
+    Integer base = null;
+    search:
+    for (Section section : sections) {
+      for (Unit unit : section.units) {
+        if (unit == inserted) {
+          break search;
+        }
+        if (!unit.withdrawn() && unit.frozenNumber() != null) {
+          base = unit.frozenNumber();
+        }
+      }
+    }
+    int number = base == null ? 0 : base;
+    int lastRank = 0;
+    for (Section section : sections) {
+      for (Unit unit : section.units) {
+        if (unit != inserted && !unit.withdrawn() && unit.frozenNumber() != null && unit.frozenNumber() == number) {
+          lastRank = Math.max(lastRank, NumberSuffixes.rank(unit.suffix()));
+        }
+      }
+    }
+    inserted.frozenNumber = number;
+    inserted.suffix = NumberSuffixes.ofRank(lastRank + 1);
   }
 
   private void on(ParagraphRevised e) {
@@ -330,25 +404,24 @@ public final class DraftState {
     if (paragraph != null) {
       paragraph.text = e.text();
       paragraph.revision = e.revision();
-      // A new revision is a new draft: whatever was submitted, returned or approved was the old one.
-      paragraph.status = ParagraphStatus.DRAFT;
+      paragraph.status = ParagraphTransition.after(paragraph.status, e);
     }
   }
 
   private void on(ParagraphSubmitted e) {
-    setStatus(e.paragraphId(), ParagraphStatus.SUBMITTED);
+    transition(e);
   }
 
   private void on(ParagraphReturned e) {
-    setStatus(e.paragraphId(), ParagraphStatus.RETURNED);
+    transition(e);
   }
 
   private void on(ParagraphApproved e) {
-    setStatus(e.paragraphId(), ParagraphStatus.APPROVED);
+    transition(e);
   }
 
   private void on(ParagraphWithdrawn e) {
-    setStatus(e.paragraphId(), ParagraphStatus.WITHDRAWN);
+    transition(e);
   }
 
   private void on(DecisionProposed e) {
@@ -371,13 +444,89 @@ public final class DraftState {
   }
 
   private void on(ReportAdopted e) {
+    if (!numbersFrozen()) {
+      freezeNumbers();
+    }
     status = ReportStatus.ADOPTED;
   }
 
-  private void setStatus(ParagraphId id, ParagraphStatus newStatus) {
-    Paragraph paragraph = paragraphs.get(id);
+  private void on(AdoptionSessionOpened e) {
+    freezeNumbers();
+    status = ReportStatus.IN_SESSION;
+  }
+
+  /** Each live unit keeps the number it has now; a withdrawal no longer renumbers what follows. */
+  private void freezeNumbers() {
+    int number = 0;
+    for (Section section : sections) {
+      for (Unit unit : section.units) {
+        unit.freeze(unit.withdrawn() ? null : ++number);
+      }
+    }
+  }
+
+  private void on(OralAmendmentProposed e) {
+    Paragraph paragraph = paragraphs.get(e.paragraphId());
     if (paragraph != null) {
-      paragraph.status = newStatus;
+      paragraph.amendments.add(new OralAmendmentView(e.amendmentId(), e.baseRevision(), e.text(), e.proposedBy(), false));
+      transition(e);
+    }
+  }
+
+  private void on(OralAmendmentAccepted e) {
+    Paragraph paragraph = paragraphs.get(e.paragraphId());
+    if (paragraph != null) {
+      paragraph.amendments.replaceAll(a -> a.amendmentId().equals(e.amendmentId())
+          ? new OralAmendmentView(a.amendmentId(), a.baseRevision(), a.text(), a.proposedBy(), true)
+          : a);
+      paragraph.text = e.text();
+      paragraph.revision = e.revision();
+      paragraph.orallyAmended = true;
+      transition(e);
+    }
+  }
+
+  private void on(ParagraphBracketed e) {
+    transition(e);
+  }
+
+  private void on(ParagraphAdoptedInSession e) {
+    transition(e);
+  }
+
+  private void on(ReservationRecorded e) {
+    reservations.add(new ReservationView(e.reservationId(), e.entity(), e.kind(), e.paragraphId(), e.decisionId(),
+        e.text(), e.at()));
+  }
+
+  private void on(ReportAdoptedAdReferendum e) {
+    status = ReportStatus.ADOPTED_AD_REFERENDUM;
+  }
+
+  private void on(ReportAdoptionConfirmed e) {
+    status = ReportStatus.ADOPTED;
+  }
+
+  /** The corrected text replaces the adopted one; the text as adopted stays in the record before it. */
+  private void on(CorrigendumIssued e) {
+    List<ParagraphId> corrected = new ArrayList<>();
+    for (Correction correction : e.corrections()) {
+      Paragraph paragraph = paragraphs.get(correction.paragraphId());
+      if (paragraph != null) {
+        paragraph.text = correction.text();
+        paragraph.revision = correction.revision();
+        corrected.add(paragraph.id);
+      }
+    }
+    corrigenda.add(new CorrigendumView(e.corrigendumId(), e.number(), e.symbol(), e.reason(), position + 1, e.at(),
+        corrected));
+  }
+
+  /** The status the shared transition table gives the paragraph after the fact. */
+  private void transition(ParagraphEvent e) {
+    Paragraph paragraph = paragraphs.get(e.paragraphId());
+    if (paragraph != null) {
+      paragraph.status = ParagraphTransition.after(paragraph.status, e);
     }
   }
 
@@ -433,10 +582,17 @@ public final class DraftState {
       }
       List<DraftUnit> units = new ArrayList<>(section.units.size());
       for (Unit unit : section.units) {
-        Integer unitNumber = unit.withdrawn() ? null : ++number;
+        Integer unitNumber;
+        if (unit.withdrawn()) {
+          unitNumber = null;
+        } else if (numbersFrozen()) {
+          unitNumber = unit.frozenNumber();
+        } else {
+          unitNumber = ++number;
+        }
         if (unit instanceof Paragraph p) {
-          units.add(new ParagraphUnit(p.id, unitNumber, p.text, p.status, p.revision,
-              p.authorEntity));
+          units.add(new ParagraphUnit(p.id, unitNumber, unitNumber == null ? null : p.suffix, p.text, p.status,
+              p.revision, p.authorEntity, p.orallyAmended, p.amendments));
         } else if (unit instanceof Decision d) {
           units.add(new DecisionUnit(d.id, d.kind, unitNumber, d.text, d.status, d.authorEntity));
           decisionViews.add(new DecisionView(d.id, d.sectionId, d.kind, unitNumber, d.text,
@@ -451,7 +607,8 @@ public final class DraftState {
     return new ReportDraft(reportId, h.body(), h.sessionNumber(), h.title(), h.venue(),
         h.startDate(), h.endDate(), h.language(), h.parentMeeting(), h.parentAgendaItem(),
         h.symbol(), h.footnotes(), status, position, agendaView, sectionViews, decisionViews,
-        new ArrayList<>(participants.values()), new ArrayList<>(members.keySet()), memberViews());
+        new ArrayList<>(participants.values()), new ArrayList<>(members.keySet()), memberViews(),
+        reservations, corrigenda);
   }
 
   private static final ReportHeader EMPTY_HEADER =
@@ -497,6 +654,14 @@ public final class DraftState {
 
   private sealed interface Unit permits Paragraph, Decision {
     boolean withdrawn();
+
+    /** The number frozen at the adoption session; null before it and for a withdrawn unit. */
+    Integer frozenNumber();
+
+    void freeze(Integer number);
+
+    /** "bis", "ter" ... for a unit inserted once numbers were frozen. */
+    String suffix();
   }
 
   private static final class Paragraph implements Unit {
@@ -505,6 +670,10 @@ public final class DraftState {
     String text;
     int revision;
     ParagraphStatus status = ParagraphStatus.DRAFT;
+    boolean orallyAmended;
+    final List<OralAmendmentView> amendments = new ArrayList<>();
+    Integer frozenNumber;
+    String suffix;
 
     Paragraph(ParagraphId id, String text, int revision, String authorEntity) {
       this.id = id;
@@ -517,6 +686,21 @@ public final class DraftState {
     public boolean withdrawn() {
       return status == ParagraphStatus.WITHDRAWN;
     }
+
+    @Override
+    public Integer frozenNumber() {
+      return frozenNumber;
+    }
+
+    @Override
+    public void freeze(Integer number) {
+      frozenNumber = number;
+    }
+
+    @Override
+    public String suffix() {
+      return suffix;
+    }
   }
 
   private static final class Decision implements Unit {
@@ -526,6 +710,7 @@ public final class DraftState {
     final String text;
     final String authorEntity;
     DecisionStatus status = DecisionStatus.PROPOSED;
+    Integer frozenNumber;
 
     Decision(DecisionId id, SectionId sectionId, DecisionKind kind, String text,
         String authorEntity) {
@@ -539,6 +724,21 @@ public final class DraftState {
     @Override
     public boolean withdrawn() {
       return status == DecisionStatus.WITHDRAWN;
+    }
+
+    @Override
+    public Integer frozenNumber() {
+      return frozenNumber;
+    }
+
+    @Override
+    public void freeze(Integer number) {
+      frozenNumber = number;
+    }
+
+    @Override
+    public String suffix() {
+      return null;
     }
   }
 }

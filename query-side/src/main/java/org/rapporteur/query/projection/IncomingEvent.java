@@ -8,6 +8,7 @@ import org.rapporteur.query.draft.RecordedEvent;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.json.ReportEventJson;
 import org.rapporteur.shared.report.ParagraphEvent;
+import org.rapporteur.shared.report.ReservationRecorded;
 import org.rapporteur.shared.report.ReportEvent;
 
 /**
@@ -86,10 +87,15 @@ record IncomingEvent(
         HashChain.hash(previousHash, position, eventId, type, timestamp, event.event().actor(), payload));
   }
 
+  /** The paragraph the event is about, for the audit trail's filter; a reservation on a paragraph is about it. */
   String paragraphId() {
-    return event != null && event.event() instanceof ParagraphEvent paragraphEvent
-        ? paragraphEvent.paragraphId().value()
-        : null;
+    if (event != null && event.event() instanceof ParagraphEvent paragraphEvent) {
+      return paragraphEvent.paragraphId().value();
+    }
+    if (event != null && event.event() instanceof ReservationRecorded reservation && reservation.paragraphId() != null) {
+      return reservation.paragraphId().value();
+    }
+    return null;
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -25,7 +25,11 @@ import org.rapporteur.shared.draft.PendingApproval;
 import org.rapporteur.shared.draft.ReportSummary;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.DecisionId;
+import org.rapporteur.shared.report.CorrigendumIssued;
+import org.rapporteur.shared.report.OralAmendmentAccepted;
+import org.rapporteur.shared.report.ParagraphAdoptedInSession;
 import org.rapporteur.shared.report.ParagraphApproved;
+import org.rapporteur.shared.report.ReportEvent;
 import org.rapporteur.shared.report.ParagraphId;
 import org.rapporteur.shared.report.ReportId;
 import org.rapporteur.shared.report.ReportStatus;
@@ -220,19 +224,26 @@ public class ProjectionStore {
   }
 
   /**
-   * The SHA-256 of the text the last approval of each paragraph named, up to a position, by
-   * paragraph id; approvals stored before texts were bound name none and are left out.
+   * The SHA-256 of the text the last act that fixed each paragraph's text named, up to a position,
+   * by paragraph id: an approval, an oral amendment the chair accepted, an adoption in session or a
+   * corrigendum's correction. Approvals stored before texts were bound name none and are left out.
    */
   public Map<String, String> approvedTextHashes(int generation, String reportId, long upTo) {
     Map<String, String> hashes = new HashMap<>();
     jdbc.query(
-        "SELECT payload FROM q_event WHERE generation = ? AND report_id = ? AND type = 'ParagraphApproved'"
+        "SELECT type, payload FROM q_event WHERE generation = ? AND report_id = ? AND type IN"
+            + " ('ParagraphApproved', 'OralAmendmentAccepted', 'ParagraphAdoptedInSession', 'CorrigendumIssued')"
             + " AND position <= ? ORDER BY position",
         rs -> {
-          ParagraphApproved approved = (ParagraphApproved) ReportEventJson.fromBytes(
-              "ParagraphApproved", rs.getString(1).getBytes(StandardCharsets.UTF_8));
-          if (approved.textHash() != null) {
+          ReportEvent event = ReportEventJson.fromBytes(rs.getString(1), rs.getString(2).getBytes(StandardCharsets.UTF_8));
+          if (event instanceof ParagraphApproved approved && approved.textHash() != null) {
             hashes.put(approved.paragraphId().value(), approved.textHash());
+          } else if (event instanceof OralAmendmentAccepted accepted) {
+            hashes.put(accepted.paragraphId().value(), accepted.textHash());
+          } else if (event instanceof ParagraphAdoptedInSession adopted) {
+            hashes.put(adopted.paragraphId().value(), adopted.textHash());
+          } else if (event instanceof CorrigendumIssued corrigendum) {
+            corrigendum.corrections().forEach(c -> hashes.put(c.paragraphId().value(), c.textHash()));
           }
         },
         generation, reportId, upTo);
@@ -510,11 +521,15 @@ public class ProjectionStore {
         maxPosition);
   }
 
-  /** The events of one paragraph of the report, oldest first: what its history is made of. */
+  /**
+   * The events of one paragraph of the report, oldest first, and the report's corrigenda, which may
+   * correct it: what its history is made of.
+   */
   public List<RecordedEvent> paragraphEvents(int generation, String reportId, String paragraphId) {
     return jdbc.query(
         "SELECT position, event_id, type, occurred_at, payload FROM q_event"
-            + " WHERE generation = ? AND report_id = ? AND paragraph_id = ? ORDER BY position",
+            + " WHERE generation = ? AND report_id = ? AND (paragraph_id = ? OR type = 'CorrigendumIssued')"
+            + " ORDER BY position",
         ProjectionStore::recordedEvent,
         generation,
         reportId,
@@ -528,7 +543,8 @@ public class ProjectionStore {
   public List<WhyTimeline.Recorded> whyEvents(int generation, String reportId, String paragraphId) {
     return jdbc.query(
         "SELECT position, event_id, type, occurred_at, payload, hash FROM q_event"
-            + " WHERE generation = ? AND report_id = ? AND (paragraph_id = ? OR type = 'ReportAdopted') ORDER BY position",
+            + " WHERE generation = ? AND report_id = ? AND (paragraph_id = ? OR type IN ('ReportAdopted',"
+            + " 'ReportAdoptedAdReferendum', 'ReportAdoptionConfirmed', 'CorrigendumIssued')) ORDER BY position",
         (rs, row) -> new WhyTimeline.Recorded(
             rs.getLong(1),
             rs.getString(2),

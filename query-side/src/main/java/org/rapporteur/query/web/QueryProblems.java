@@ -40,6 +40,12 @@ class QueryProblems {
     }
   }
 
+  static final class UnknownCorrigendum extends RuntimeException {
+    UnknownCorrigendum(String number) {
+      super("The report has no corrigendum '" + number + "'.");
+    }
+  }
+
   static final class InvalidParameter extends RuntimeException {
     final String parameter;
 
@@ -88,6 +94,11 @@ class QueryProblems {
   @ExceptionHandler(UnknownParagraph.class)
   ProblemDetail unknownParagraph(UnknownParagraph e) {
     return Problems.of(ProblemType.UNKNOWN_PARAGRAPH, e.getMessage());
+  }
+
+  @ExceptionHandler(UnknownCorrigendum.class)
+  ProblemDetail unknownCorrigendum(UnknownCorrigendum e) {
+    return Problems.of(ProblemType.UNKNOWN_CORRIGENDUM, e.getMessage());
   }
 
   @ExceptionHandler(InvalidParameter.class)

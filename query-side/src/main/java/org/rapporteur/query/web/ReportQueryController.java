@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.rapporteur.documents.AkomaNtosoDocument;
+import org.rapporteur.documents.CorrigendumDocument;
 import org.rapporteur.documents.HtmlDocument;
 import org.rapporteur.documents.MarkdownDocument;
 import org.rapporteur.documents.Provenance;
@@ -27,6 +28,7 @@ import org.rapporteur.query.projection.ProjectionProperties;
 import org.rapporteur.query.projection.ProjectionStore;
 import org.rapporteur.query.draft.RecordedEvent;
 import org.rapporteur.shared.draft.AuditEntry;
+import org.rapporteur.shared.draft.CorrigendumView;
 import org.rapporteur.shared.draft.MemberView;
 import org.rapporteur.shared.draft.ParagraphRevisionView;
 import org.rapporteur.shared.draft.ParagraphUnit;
@@ -143,6 +145,59 @@ class ReportQueryController {
       @RequestParam(required = false) Long atPosition,
       Actor actor) {
     return document(reportId, minPosition, asOf, atPosition, actor, XML, AkomaNtosoDocument::render);
+  }
+
+  @Operation(operationId = "getCorrigendumHtml", summary = "Read a corrigendum rendered as HTML")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+  @GetMapping("/api/reports/{reportId}/corrigenda/{number}/document.html")
+  ResponseEntity<String> corrigendumHtml(
+      @PathVariable String reportId, @PathVariable String number, @RequestParam(required = false) Long minPosition,
+      Actor actor) {
+    return corrigendum(reportId, number, minPosition, actor, MediaType.parseMediaType("text/html;charset=UTF-8"),
+        CorrigendumDocument::html);
+  }
+
+  @Operation(operationId = "getCorrigendumMarkdown", summary = "Read a corrigendum rendered as Markdown")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/markdown", schema = @Schema(type = "string")))
+  @GetMapping("/api/reports/{reportId}/corrigenda/{number}/document.md")
+  ResponseEntity<String> corrigendumMarkdown(
+      @PathVariable String reportId, @PathVariable String number, @RequestParam(required = false) Long minPosition,
+      Actor actor) {
+    return corrigendum(reportId, number, minPosition, actor, MARKDOWN, CorrigendumDocument::markdown);
+  }
+
+  @Operation(operationId = "getCorrigendumAkomaNtoso", summary = "Read a corrigendum as an Akoma Ntoso 3.0 amendment")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/akn+xml", schema = @Schema(type = "string")))
+  @GetMapping("/api/reports/{reportId}/corrigenda/{number}/document.xml")
+  ResponseEntity<String> corrigendumAkomaNtoso(
+      @PathVariable String reportId, @PathVariable String number, @RequestParam(required = false) Long minPosition,
+      Actor actor) {
+    return corrigendum(reportId, number, minPosition, actor, XML, CorrigendumDocument::akomaNtoso);
+  }
+
+  /** What a corrigendum renderer takes: the draft before it, the draft after it, the corrigendum, the record. */
+  @FunctionalInterface
+  private interface CorrigendumRenderer {
+    String render(ReportDraft before, ReportDraft after, CorrigendumView corrigendum, Provenance from);
+  }
+
+  /**
+   * Renders corrigendum {@code number} from the record: the report's events up to it, folded to the
+   * draft before it (the text it corrects) and after it.
+   */
+  private ResponseEntity<String> corrigendum(
+      String reportId, String number, Long minPosition, Actor actor, MediaType type, CorrigendumRenderer renderer) {
+    int generation = awaitPosition(reportId, minPosition, actor);
+    ReportDraft now = store.draft(generation, reportId).orElseThrow(() -> new QueryProblems.UnknownReport(reportId));
+    CorrigendumView corrigendum = now.corrigenda().stream()
+        .filter(c -> String.valueOf(c.number()).equals(number))
+        .findFirst()
+        .orElseThrow(() -> new QueryProblems.UnknownCorrigendum(number));
+    List<RecordedEvent> events = store.events(generation, reportId, corrigendum.position());
+    ReportDraft before = DraftState.atPosition(events, corrigendum.position() - 1);
+    ReportDraft after = DraftState.fold(events).toView();
+    Provenance from = new Provenance(corrigendum.position(), store.headHash(generation, reportId, corrigendum.position()));
+    return ResponseEntity.ok().contentType(type).body(renderer.render(before, after, corrigendum, from));
   }
 
   @Operation(operationId = "getAuditTrail", summary = "Read the audit trail")
@@ -289,10 +344,11 @@ class ReportQueryController {
 
   /**
    * An adopted report is rendered only with the words its approvals fixed: a paragraph whose text
-   * is not the text whose SHA-256 the last approval of it named refuses the rendition.
+   * is not the text whose SHA-256 the last act that fixed it named (an approval, an accepted oral
+   * amendment, an adoption in session, a corrigendum) refuses the rendition.
    */
   private void requireTextsAsApproved(int generation, ReportDraft draft) {
-    if (draft.status() != ReportStatus.ADOPTED) {
+    if (!draft.status().isAdopted()) {
       return;
     }
     Map<String, String> approved = store.approvedTextHashes(generation, draft.reportId().value(), draft.position());

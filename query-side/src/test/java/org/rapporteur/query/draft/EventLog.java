@@ -11,6 +11,20 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.rapporteur.shared.integrity.HashChain;
 import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.AdoptionSessionOpened;
+import org.rapporteur.shared.report.Correction;
+import org.rapporteur.shared.report.CorrigendumId;
+import org.rapporteur.shared.report.CorrigendumIssued;
+import org.rapporteur.shared.report.OralAmendmentAccepted;
+import org.rapporteur.shared.report.OralAmendmentId;
+import org.rapporteur.shared.report.OralAmendmentProposed;
+import org.rapporteur.shared.report.ParagraphAdoptedInSession;
+import org.rapporteur.shared.report.ParagraphBracketed;
+import org.rapporteur.shared.report.ReportAdoptedAdReferendum;
+import org.rapporteur.shared.report.ReportAdoptionConfirmed;
+import org.rapporteur.shared.report.ReservationId;
+import org.rapporteur.shared.report.ReservationKind;
+import org.rapporteur.shared.report.ReservationRecorded;
 import org.rapporteur.shared.report.AgendaAdopted;
 import org.rapporteur.shared.report.AgendaItemAmended;
 import org.rapporteur.shared.report.AgendaItemId;
@@ -92,6 +106,31 @@ public final class EventLog {
         .decision("d1", "opening", DecisionKind.AGREED, "The Meeting agreed to meet in Geneva.")
         .adoptDecision("d1")
         .adoptReport();
+  }
+
+  /**
+   * A report taken through its adoption session and past it: an oral amendment, a "bis"
+   * paragraph, brackets, adoption in session, a reservation, adoption ad referendum, its
+   * confirmation and a corrigendum.
+   */
+  public static EventLog sessionAndAfter() {
+    return created()
+        .section("intro", "I", "Introduction")
+        .paragraph("p1", "intro", "The Meeting held its fortieth session online.").approve("p1")
+        .paragraph("p2", "intro", "The Meeting welcomed the report.").approve("p2")
+        .openSession()
+        .proposeAmendment("p1", "a1", "The Meeting held its fortieth session online on 14 December 2021.", "WMO")
+        .acceptAmendment("p1", "a1")
+        .paragraphAfter("p1bis", "intro", "p1", "The Meeting observed a minute of silence.")
+        .bracket("p1bis").adoptInSession("p1").adoptInSession("p1bis").adoptInSession("p2")
+        .reservation("r1", "WMO", "p1", "WMO reserved its position on the date.")
+        .adoptReportAdReferendum().confirmAdoption()
+        .corrigendum(1, "p2", "The Meeting welcomed the report with appreciation.");
+  }
+
+  /** The stories that, together, hold every event type: what the every-event tests walk. */
+  public static List<List<RecordedEvent>> stories() {
+    return List.of(everyEventType().events(), sessionAndAfter().events());
   }
 
   /** Every event record, through nested sealed interfaces such as {@link ParagraphEvent}. */
@@ -220,6 +259,61 @@ public final class EventLog {
 
   public EventLog adoptReport() {
     return add(new ReportAdopted(REPORT, null, CHAIR, nextInstant()));
+  }
+
+  public EventLog openSession() {
+    return add(new AdoptionSessionOpened(REPORT, CHAIR, nextInstant()));
+  }
+
+  public EventLog proposeAmendment(String id, String amendmentId, String text, String entity) {
+    return add(new OralAmendmentProposed(REPORT, ParagraphId.of(id), OralAmendmentId.of(amendmentId), revisions.get(id),
+        text, entity, SECRETARY, nextInstant()));
+  }
+
+  /** Accepts the amendment last proposed under that id, whose text the events hold. */
+  public EventLog acceptAmendment(String id, String amendmentId) {
+    OralAmendmentProposed proposed = events.stream()
+        .map(RecordedEvent::event)
+        .filter(e -> e instanceof OralAmendmentProposed p && p.amendmentId().value().equals(amendmentId))
+        .map(OralAmendmentProposed.class::cast)
+        .reduce((first, second) -> second)
+        .orElseThrow();
+    int base = revisions.get(id);
+    revisions.put(id, base + 1);
+    texts.put(id, proposed.text());
+    return add(new OralAmendmentAccepted(REPORT, ParagraphId.of(id), proposed.amendmentId(), base, base + 1,
+        proposed.text(), proposed.proposedBy(), HashChain.sha256(proposed.text()), CHAIR, nextInstant()));
+  }
+
+  public EventLog bracket(String id) {
+    return add(new ParagraphBracketed(REPORT, ParagraphId.of(id), revisions.get(id), CHAIR, nextInstant()));
+  }
+
+  public EventLog adoptInSession(String id) {
+    return add(new ParagraphAdoptedInSession(REPORT, ParagraphId.of(id), revisions.get(id),
+        HashChain.sha256(texts.get(id)), CHAIR, nextInstant()));
+  }
+
+  public EventLog reservation(String id, String entity, String paragraphId, String text) {
+    return add(new ReservationRecorded(REPORT, ReservationId.of(id), entity, ReservationKind.RESERVATION,
+        ParagraphId.of(paragraphId), null, text, SECRETARY, nextInstant()));
+  }
+
+  public EventLog adoptReportAdReferendum() {
+    return add(new ReportAdoptedAdReferendum(REPORT, null, CHAIR, nextInstant()));
+  }
+
+  public EventLog confirmAdoption() {
+    return add(new ReportAdoptionConfirmed(REPORT, null, CHAIR, nextInstant()));
+  }
+
+  public EventLog corrigendum(int number, String id, String text) {
+    int base = revisions.get(id);
+    revisions.put(id, base + 1);
+    texts.put(id, text);
+    return add(new CorrigendumIssued(REPORT, CorrigendumId.of("corr-" + number), number, null, "A correction.",
+        List.of(new Correction(ParagraphId.of(id), base, base + 1, text, HashChain.sha256(text))), SECRETARY,
+        nextInstant()));
   }
 
   public List<RecordedEvent> events() {

@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rapporteur.query.draft.EventLog;
 import org.rapporteur.query.draft.RecordedEvent;
+import org.rapporteur.shared.report.Correction;
+import org.rapporteur.shared.report.CorrigendumIssued;
 import org.rapporteur.shared.report.ParagraphEvent;
 import org.rapporteur.shared.report.ParagraphId;
 
@@ -22,18 +24,24 @@ class ParagraphHistoryEveryEventTest {
 
   @Test
   void onlyTheParagraphsOwnEventsMakeItsHistory() {
-    List<RecordedEvent> events = EventLog.everyEventType().events();
     List<String> wrong = new ArrayList<>();
 
     for (Class<?> type : EventLog.eventTypes()) {
+      List<RecordedEvent> events = EventLog.stories().stream()
+          .filter(story -> story.stream().anyMatch(e -> type.isInstance(e.event())))
+          .findFirst()
+          .orElse(List.of());
       RecordedEvent first =
           events.stream().filter(e -> type.isInstance(e.event())).findFirst().orElse(null);
       if (first == null) {
-        wrong.add(type.getSimpleName() + " (not in EventLog.everyEventType)");
+        wrong.add(type.getSimpleName() + " (not in EventLog.stories)");
         continue;
       }
-      boolean paragraphEvent = first.event() instanceof ParagraphEvent;
-      ParagraphId id = first.event() instanceof ParagraphEvent e ? e.paragraphId() : P1;
+      // A corrigendum is a fact about the whole report that corrects paragraphs: those it corrects read otherwise.
+      Correction correction = first.event() instanceof CorrigendumIssued c ? c.corrections().get(0) : null;
+      boolean paragraphEvent = first.event() instanceof ParagraphEvent || correction != null;
+      ParagraphId id = first.event() instanceof ParagraphEvent e ? e.paragraphId()
+          : correction != null ? correction.paragraphId() : P1;
       List<RecordedEvent> without = new ArrayList<>(events);
       without.remove(first);
 

@@ -16,6 +16,11 @@ public sealed interface DraftUnit permits ParagraphUnit, DecisionUnit {
 
   Integer number();
 
+  /** "bis", "ter" ... for a unit inserted in the adoption session; null otherwise. */
+  default String numberSuffix() {
+    return null;
+  }
+
   String text();
 
   String authorEntity();

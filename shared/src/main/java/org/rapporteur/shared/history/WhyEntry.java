@@ -25,6 +25,10 @@ import org.rapporteur.shared.report.Actor;
  * @param textHashMatches whether {@code textHash} is the SHA-256 of the approved revision's text
  *     as this timeline holds it; null when the approval names no hash or the revision is unknown
  * @param headHash the head of the hash chain the adoption adopted
+ * @param proposedBy for an oral amendment, the entity whose delegation proposed it; for a
+ *     reservation or explanation of position, the entity whose delegation made it (its words are the
+ *     {@code comment})
+ * @param symbol for a corrigendum, its symbol
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WhyEntry(
@@ -43,4 +47,27 @@ public record WhyEntry(
     String comment,
     String textHash,
     Boolean textHashMatches,
-    String headHash) {}
+    String headHash,
+    String proposedBy,
+    String symbol) {
+
+  /** An entry of the drafting stage: no oral amendment, no corrigendum. */
+  public WhyEntry(long position, String eventId, String type, Instant timestamp, Actor actor, String hash,
+      Integer revision, Integer baseRevision, String text, List<DiffSegment> diff, Boolean approvalReopened,
+      String authorEntity, String comment, String textHash, Boolean textHashMatches, String headHash) {
+    this(position, eventId, type, timestamp, actor, hash, revision, baseRevision, text, diff, approvalReopened,
+        authorEntity, comment, textHash, textHashMatches, headHash, null, null);
+  }
+
+  /** The same entry, naming the entity whose delegation proposed an oral amendment. */
+  public WhyEntry withProposedBy(String entity) {
+    return new WhyEntry(position, eventId, type, timestamp, actor, hash, revision, baseRevision, text, diff,
+        approvalReopened, authorEntity, comment, textHash, textHashMatches, headHash, entity, symbol);
+  }
+
+  /** The same entry, naming a corrigendum's symbol. */
+  public WhyEntry withSymbol(String corrigendumSymbol) {
+    return new WhyEntry(position, eventId, type, timestamp, actor, hash, revision, baseRevision, text, diff,
+        approvalReopened, authorEntity, comment, textHash, textHashMatches, headHash, proposedBy, corrigendumSymbol);
+  }
+}

@@ -174,7 +174,27 @@ public final class BundleVerifier {
         switch (entry.path("type").asText()) {
           case "ParagraphDrafted", "ParagraphRevised" -> texts.computeIfAbsent(paragraph, p -> new HashMap<>())
               .put(payload.path("revision").asInt(), payload.path("text").asText());
-          case "ParagraphApproved" -> {
+          case "OralAmendmentAccepted" -> {
+            String text = payload.path("text").asText();
+            texts.computeIfAbsent(paragraph, p -> new HashMap<>()).put(payload.path("revision").asInt(), text);
+            if (!HashChain.sha256(text).equals(payload.path("textHash").asText())) {
+              return broken(position, "the oral amendment's text hash is not the hash of its text", approvals);
+            }
+            approvals++;
+          }
+          case "CorrigendumIssued" -> {
+            for (JsonNode correction : payload.path("corrections")) {
+              String text = correction.path("text").asText();
+              texts.computeIfAbsent(correction.path("paragraphId").asText(), p -> new HashMap<>())
+                  .put(correction.path("revision").asInt(), text);
+              if (!HashChain.sha256(text).equals(correction.path("textHash").asText())) {
+                return broken(position, "the corrigendum's text hash is not the hash of the corrected text of paragraph "
+                    + correction.path("paragraphId").asText(), approvals);
+              }
+            }
+            approvals++;
+          }
+          case "ParagraphApproved", "ParagraphAdoptedInSession" -> {
             if (payload.hasNonNull("textHash")) {
               String text = texts.getOrDefault(paragraph, Map.of()).get(payload.path("revision").asInt());
               if (text == null || !HashChain.sha256(text).equals(payload.get("textHash").asText())) {

@@ -23,7 +23,14 @@ import java.util.Set;
 public record Checkpoint(String reportId, long position, String headHash, String keyId, String signature) {
 
   /** The event types whose storing is signed: the acts that fix text. */
-  public static final Set<String> SIGNED_TYPES = Set.of("ParagraphApproved", "ReportAdopted");
+  public static final Set<String> SIGNED_TYPES = Set.of(
+      "ParagraphApproved",
+      "ReportAdopted",
+      "OralAmendmentAccepted",
+      "ParagraphAdoptedInSession",
+      "ReportAdoptedAdReferendum",
+      "ReportAdoptionConfirmed",
+      "CorrigendumIssued");
 
   /** Signs the head at {@code position} with {@code key}, whose public key's fingerprint is {@code keyId}. */
   public static Checkpoint sign(String reportId, long position, String headHash, PrivateKey key, String keyId) {

@@ -155,7 +155,52 @@ public enum ProblemType {
       409,
       "report-not-ready",
       "Report not ready",
-      "The report cannot be adopted while a live paragraph is not approved or a decision not adopted."),
+      "The report cannot be adopted, nor taken into an adoption session, while a live paragraph is not approved or a"
+          + " decision not adopted; in session it cannot be adopted while a live paragraph is not adopted in session."),
+
+  // The adoption session and what follows it (API.md 1.1).
+  RESERVATION_TARGET(
+      400,
+      "reservation-target",
+      "Reservation target",
+      "A reservation or explanation of position bears on exactly one paragraph or one decision.",
+      Member.FIELD),
+  DUPLICATE_CORRECTION(
+      400, "duplicate-correction", "Duplicate correction", "A corrigendum corrects each paragraph once.", Member.FIELD),
+  UNKNOWN_ORAL_AMENDMENT(
+      404, "unknown-oral-amendment", "Unknown oral amendment", "The oral amendment in the path was not proposed on this paragraph."),
+  UNKNOWN_CORRIGENDUM(404, "unknown-corrigendum", "Unknown corrigendum", "The report has no corrigendum of this number."),
+  NOT_IN_SESSION(
+      409, "not-in-session", "Not in session", "The act is taken only while the report is in its adoption session."),
+  SESSION_ALREADY_OPEN(
+      409, "session-already-open", "Session already open", "The report is in its adoption session already."),
+  DRAFTING_CLOSED_IN_SESSION(
+      409,
+      "drafting-closed-in-session",
+      "Drafting closed in session",
+      "In the adoption session delegates draft nothing and paragraphs are no longer revised, submitted, approved or"
+          + " returned, nor decisions proposed or adopted: the text changes only by oral amendments the chair accepts."),
+  PARAGRAPH_ADOPTED_IN_SESSION(
+      409,
+      "paragraph-adopted-in-session",
+      "Paragraph adopted in session",
+      "The meeting adopted this paragraph in session; its text is settled."),
+  ALREADY_BRACKETED(409, "already-bracketed", "Already bracketed", "The paragraph is in brackets already."),
+  ORAL_AMENDMENT_ALREADY_ACCEPTED(
+      409, "oral-amendment-already-accepted", "Oral amendment already accepted", "The chair accepted this oral amendment already."),
+  STALE_ORAL_AMENDMENT(
+      409,
+      "stale-oral-amendment",
+      "Stale oral amendment",
+      "The oral amendment was proposed on an earlier text of the paragraph, since amended; propose it again on the"
+          + " current text."),
+  NOT_ADOPTED_AD_REFERENDUM(
+      409, "not-adopted-ad-referendum", "Not adopted ad referendum", "Only a report adopted ad referendum is confirmed."),
+  REPORT_NOT_ADOPTED(
+      409,
+      "report-not-adopted",
+      "Report not adopted",
+      "A corrigendum corrects an adopted report only, and not one adopted ad referendum until its adoption is confirmed."),
   EVENT_TOO_LARGE(
       413,
       "event-too-large",

@@ -7,7 +7,11 @@ public sealed interface ParagraphEvent extends ReportEvent
         ParagraphSubmitted,
         ParagraphReturned,
         ParagraphApproved,
-        ParagraphWithdrawn {
+        ParagraphWithdrawn,
+        OralAmendmentProposed,
+        OralAmendmentAccepted,
+        ParagraphBracketed,
+        ParagraphAdoptedInSession {
 
   ParagraphId paragraphId();
 }

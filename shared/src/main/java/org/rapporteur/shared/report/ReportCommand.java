@@ -23,7 +23,15 @@ public sealed interface ReportCommand
         WithdrawParagraph,
         ProposeDecision,
         AdoptDecision,
-        AdoptReport {
+        AdoptReport,
+        OpenAdoptionSession,
+        ProposeOralAmendment,
+        AcceptOralAmendment,
+        BracketParagraph,
+        AdoptParagraphInSession,
+        ConfirmReportAdoption,
+        IssueCorrigendum,
+        RecordReservation {
 
   ReportId reportId();
 

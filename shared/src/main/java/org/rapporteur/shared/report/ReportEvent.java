@@ -20,7 +20,12 @@ public sealed interface ReportEvent
         ParagraphEvent,
         DecisionProposed,
         DecisionAdopted,
-        ReportAdopted {
+        ReportAdopted,
+        AdoptionSessionOpened,
+        ReportAdoptedAdReferendum,
+        ReportAdoptionConfirmed,
+        CorrigendumIssued,
+        ReservationRecorded {
 
   ReportId reportId();
 

@@ -1,7 +1,17 @@
 package org.rapporteur.shared.report;
 
-/** A report is drafted until the chair adopts it; then it is frozen. */
+/**
+ * A report is drafted, then possibly taken into an adoption session, then adopted (outright, or ad
+ * referendum until the chair confirms it); once adopted it is frozen, but for corrigenda.
+ */
 public enum ReportStatus {
   DRAFT,
-  ADOPTED
+  IN_SESSION,
+  ADOPTED_AD_REFERENDUM,
+  ADOPTED;
+
+  /** Adopted, outright or ad referendum: the text is frozen. */
+  public boolean isAdopted() {
+    return this == ADOPTED || this == ADOPTED_AD_REFERENDUM;
+  }
 }

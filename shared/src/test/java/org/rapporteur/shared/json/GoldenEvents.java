@@ -6,6 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rapporteur.shared.report.Actor;
+import org.rapporteur.shared.report.AdoptionSessionOpened;
+import org.rapporteur.shared.report.Correction;
+import org.rapporteur.shared.report.CorrigendumId;
+import org.rapporteur.shared.report.CorrigendumIssued;
+import org.rapporteur.shared.report.OralAmendmentAccepted;
+import org.rapporteur.shared.report.OralAmendmentId;
+import org.rapporteur.shared.report.OralAmendmentProposed;
+import org.rapporteur.shared.report.ParagraphAdoptedInSession;
+import org.rapporteur.shared.report.ParagraphBracketed;
+import org.rapporteur.shared.report.ReportAdoptedAdReferendum;
+import org.rapporteur.shared.report.ReportAdoptionConfirmed;
+import org.rapporteur.shared.report.ReservationId;
+import org.rapporteur.shared.report.ReservationKind;
+import org.rapporteur.shared.report.ReservationRecorded;
 import org.rapporteur.shared.report.AgendaAdopted;
 import org.rapporteur.shared.report.AgendaItemAmended;
 import org.rapporteur.shared.report.AgendaItemId;
@@ -136,6 +150,33 @@ final class GoldenEvents {
         "7c1e5a3b9d2f4e6a8c0b1d3f5e7a9c2b4d6f8e0a1c3e5b7d9f2a4c6e8b0d1f3a", CHAIR, at(19)));
     expected.put("v1/MemberEntityAdded.json", new MemberEntityAdded(REPORT, "WMO", SECRETARY, at(20)));
     expected.put("v1/MemberEntityRemoved.json", new MemberEntityRemoved(REPORT, "WMO", SECRETARY, at(21)));
+    expected.put("v1/AdoptionSessionOpened.json", new AdoptionSessionOpened(REPORT, CHAIR, at(22)));
+    expected.put("v1/OralAmendmentProposed.json", new OralAmendmentProposed(REPORT, PARA_2, OralAmendmentId.of("amendment-1"),
+        2, "The session was attended by representatives of the United Nations entities and other bodies listed in the annex.",
+        "WMO", SECRETARY, at(23)));
+    expected.put("v1/OralAmendmentAccepted.json", new OralAmendmentAccepted(REPORT, PARA_2, OralAmendmentId.of("amendment-1"),
+        2, 3, "The session was attended by representatives of the United Nations entities and other bodies listed in the annex.",
+        "WMO", "5d3c1b2a4e6f8a0c9b7d5e3f1a2c4e6b8d0f9a7c5e3b1d2f4a6c8e0b9d7f5a3c", CHAIR, at(24)));
+    expected.put("v1/ParagraphBracketed.json", new ParagraphBracketed(REPORT, PARA_2, 3, CHAIR, at(25)));
+    expected.put("v1/ParagraphAdoptedInSession.json", new ParagraphAdoptedInSession(REPORT, PARA_2, 3,
+        "5d3c1b2a4e6f8a0c9b7d5e3f1a2c4e6b8d0f9a7c5e3b1d2f4a6c8e0b9d7f5a3c", CHAIR, at(26)));
+    expected.put("v1/ReservationRecorded.json", new ReservationRecorded(REPORT, ReservationId.of("reservation-1"), "WMO",
+        ReservationKind.RESERVATION, PARA_2, null, "The representative of WMO reserved the position of WMO on the paragraph.",
+        SECRETARY, at(27)));
+    expected.put("v1/ReservationRecorded-decision.json", new ReservationRecorded(REPORT, ReservationId.of("reservation-2"),
+        "ITU", ReservationKind.EXPLANATION_OF_POSITION, null, DECISION, "ITU joined the consensus on the understanding that the"
+        + " session would be held in Geneva.", CHAIR, at(28)));
+    expected.put("v1/ReportAdoptedAdReferendum.json", new ReportAdoptedAdReferendum(REPORT,
+        "9a1c3e5b7d9f2a4c6e8b0d1f3a5c7e9b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a1c", CHAIR, at(29)));
+    expected.put("v1/ReportAdoptionConfirmed.json", new ReportAdoptionConfirmed(REPORT,
+        "b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a1c9a1c3e5b7d9f2a4c6e8b0d1f3a5c7e9", CHAIR, at(30)));
+    expected.put("v1/CorrigendumIssued.json", new CorrigendumIssued(REPORT, CorrigendumId.of("corr-1"), 1,
+        "A/AC.105/1234/Corr.1", "The date of the session was wrong.", List.of(new Correction(PARA_1, 1, 2,
+        "The Inter-Agency Meeting on Outer Space Activities held its fortieth session online on 21 and 22 August 2020.",
+        "c4e6b8d0f9a7c5e3b1d2f4a6c8e0b9d7f5a3c5d3c1b2a4e6f8a0c9b7d5e3f1a2")), SECRETARY, at(31)));
+    expected.put("v1/CorrigendumIssued-symbolless.json", new CorrigendumIssued(REPORT, CorrigendumId.of("corr-2"), 2,
+        null, "A typing error.", List.of(new Correction(PARA_2, 3, 4, "Corrected.",
+        "e0b9d7f5a3c5d3c1b2a4e6f8a0c9b7d5e3f1a2c4e6b8d0f9a7c5e3b1d2f4a6c8")), SECRETARY, at(32)));
     return expected;
   }
 
