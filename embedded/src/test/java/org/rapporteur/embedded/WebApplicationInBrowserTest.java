@@ -253,6 +253,113 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     signOut();
   }
 
+  @Test
+  void theSecretaryCreatesAReportAndSetsItUpAndTheChairAdoptsTheAgendaEachAsTheRoleAllows() throws Exception {
+    Api api = api();
+    String title = "Report of the forty-second session " + UUID.randomUUID();
+    browser.get(base() + "/sign-in");
+    signIn("secretary");
+    browser.findElement(By.linkText("Create a report")).click();
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Create a report"));
+    accessible("new-report");
+    browser.findElement(By.id("create-title")).sendKeys(title);
+    browser.findElement(By.id("create-body")).sendKeys("Inter-Agency Meeting on Outer Space Activities");
+    browser.findElement(By.id("create-sessionNumber")).sendKeys("42");
+    browser.findElement(By.id("create-venue")).sendKeys("Geneva");
+    // A date field's typed form follows the browser's locale; its value is ISO-8601 whatever the locale.
+    browser.executeScript("arguments[0].value = '2023-05-03'; arguments[1].value = '2023-05-05'",
+        browser.findElement(By.id("create-startDate")), browser.findElement(By.id("create-endDate")));
+    browser.findElement(By.id("create-memberEntities")).sendKeys("itu");
+    screenshot("new-report");
+    click("Create the report");
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Agenda, sections and participants"));
+    String reportId = browser.getCurrentUrl().replaceAll(".*#/reports/([^/]+)/setup$", "$1");
+    assertThat(browser.findElement(By.id("agenda-status")).getText()).isEqualTo("No agenda item yet.");
+
+    // The agenda: three items proposed, one amended, one withdrawn.
+    for (String item : List.of("Opening of the session", "Adoption of the agenda", "Other matter")) {
+      browser.findElement(By.id("propose-title")).sendKeys(item);
+      click("Propose the item");
+      waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//li[contains(@class,'agenda-item')][.//span[text()='" + item + "']]")));
+    }
+    clickLabelled("Amend “Other matter”");
+    WebElement amended = browser.switchTo().activeElement();
+    amended.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Space weather");
+    click("Save the title");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//li[contains(@class,'agenda-item')][.//span[text()='Space weather']]")));
+    browser.findElement(By.id("propose-title")).sendKeys("Any other business");
+    click("Propose the item");
+    clickLabelled("Withdraw “Any other business”", By.xpath("//li[contains(@class,'status-withdrawn')][.//span[text()='Any other business']]"));
+
+    // Members: an unknown code is refused in words, a known one is added.
+    browser.findElement(By.id("add-member-entity")).sendKeys("XYZ");
+    click("Add the member");
+    assertThat(waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#add-member .error"))).getText())
+        .contains("XYZ");
+    browser.findElement(By.id("add-member-entity")).clear();
+    browser.findElement(By.id("add-member-entity")).sendKeys("wmo");
+    click("Add the member");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//ul[@class='members']/li[strong='WMO']")));
+
+    // Participants: added with a role.
+    browser.findElement(By.id("add-participant-entity")).sendKeys("ITU");
+    browser.findElement(By.id("add-participant-name")).sendKeys("Ms. A. Example");
+    click("Add the participant");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[@class='participants']//td[text()='Ms. A. Example']")));
+    accessible("setup-secretary");
+    signOut();
+
+    // The chair adopts the agenda and is offered nothing else here.
+    signIn("chair");
+    browser.get(base() + "/app#/reports/" + reportId + "/setup");
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Agenda, sections and participants"));
+    assertThat(browser.findElements(By.cssSelector("form.command"))).isEmpty();
+    accessible("setup-chair");
+    click("Adopt the agenda");
+    waitUntil(ExpectedConditions.textToBe(By.id("agenda-status"), "The agenda is adopted: its items are numbered and fixed."));
+    assertThat(browser.findElements(By.xpath("//button[normalize-space()='Adopt the agenda']"))).isEmpty();
+    signOut();
+
+    // The secretary lays out two sections of chapter I, each covering an adopted item.
+    signIn("secretary");
+    browser.get(base() + "/app#/reports/" + reportId + "/setup");
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Agenda, sections and participants"));
+    assertThat(browser.findElements(By.id("propose"))).as("the adopted agenda takes no new item").isEmpty();
+    for (List<String> section : List.of(List.of("Opening of the session", "1. Opening of the session"),
+        List.of("Space weather", "3. Space weather"))) {
+      browser.findElement(By.id("add-section-chapter")).sendKeys("i");
+      browser.findElement(By.id("add-section-title")).sendKeys(section.get(0));
+      browser.findElement(By.xpath("//fieldset[@id='add-section-agendaItemIds']//label[normalize-space()='" + section.get(1) + "']")).click();
+      click("Add the section");
+      waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[@class='sections']//td[text()='" + section.get(0) + "']")));
+    }
+    accessible("setup-sections");
+    screenshot("setup");
+    signOut();
+
+    // A delegate of a member entity sees the set-up, offered nothing to change there, and drafts in the sections.
+    signIn("wmo");
+    waitUntil(ExpectedConditions.visibilityOfElementLocated(By.linkText(title)));
+    browser.get(base() + "/app#/reports/" + reportId + "/setup");
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Agenda, sections and participants"));
+    assertThat(browser.findElements(By.cssSelector("form.command, .agenda-item button"))).isEmpty();
+    openReport(reportId);
+    assertThat(browser.findElements(By.xpath("//button[normalize-space()='Add a paragraph to section B']"))).hasSize(1);
+    signOut();
+
+    JsonNode draft = json(api.get("auditor", "/api/reports/" + reportId));
+    assertThat(draft.get("body").asText()).isEqualTo("Inter-Agency Meeting on Outer Space Activities");
+    assertThat(draft.get("startDate").asText()).isEqualTo("2023-05-03");
+    assertThat(draft.get("agenda").findValuesAsText("status")).containsExactly("ADOPTED", "ADOPTED", "ADOPTED", "WITHDRAWN");
+    assertThat(draft.get("agenda").findValuesAsText("title"))
+        .containsExactly("Opening of the session", "Adoption of the agenda", "Space weather", "Any other business");
+    assertThat(draft.get("sections").findValuesAsText("letter")).containsExactly("A", "B");
+    assertThat(draft.get("sections").get(1).get("agendaItemIds").get(0).asText())
+        .isEqualTo(draft.get("agenda").get(2).get("itemId").asText());
+    assertThat(draft.get("participants").get(0).get("role").asText()).isEqualTo("REPRESENTATIVE");
+    assertThat(draft.get("memberEntities").toString()).isEqualTo("[\"ITU\",\"WMO\"]");
+  }
+
   private String base() {
     return "http://localhost:" + port;
   }
@@ -276,6 +383,16 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
 
   private void click(String label) {
     waitUntil(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + label + "']"))).click();
+  }
+
+  /** Clicks the button an accessible name tells apart from others of the same text. */
+  private void clickLabelled(String label) {
+    waitUntil(ExpectedConditions.elementToBeClickable(By.xpath("//button[@aria-label='" + label + "']"))).click();
+  }
+
+  private void clickLabelled(String label, By thenPresent) {
+    clickLabelled(label);
+    waitUntil(ExpectedConditions.presenceOfElementLocated(thenPresent));
   }
 
   private WebElement unitWithText(String text) {
