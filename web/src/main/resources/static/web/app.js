@@ -51,7 +51,14 @@ async function route() {
     else if (hash === '#/approvals') await approvals();
     else await reports();
   } catch (e) {
-    show('Error', h('h1', {}, 'Something went wrong'), failure(e));
+    if (e instanceof ApiError && e.status === 404) {
+      // A report the user may not see answers as one that does not exist: say so, and no more.
+      show('Not found', h('h1', {}, 'Not found'),
+        h('p', { class: 'error', role: 'alert' }, sentence(e.message)),
+        h('p', {}, 'It does not exist, or it is not open to you. ', h('a', { href: '#/' }, 'Back to the reports')));
+    } else {
+      show('Error', h('h1', {}, 'Something went wrong'), failure(e));
+    }
   }
 }
 

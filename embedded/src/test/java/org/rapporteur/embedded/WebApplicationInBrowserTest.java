@@ -360,6 +360,46 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     assertThat(draft.get("memberEntities").toString()).isEqualTo("[\"ITU\",\"WMO\"]");
   }
 
+  @Test
+  void aDelegateOfANonMemberEntityNeverSeesTheReport() throws Exception {
+    Api api = api();
+    String reportId = "web-closed-" + UUID.randomUUID();
+    String title = "Closed report " + reportId;
+    var created = api.post("secretary", "/api/reports",
+        "{\"reportId\":\"" + reportId + "\",\"body\":\"Meeting\",\"sessionNumber\":1,\"title\":\"" + title
+            + "\",\"venue\":\"Vienna\",\"startDate\":\"2024-01-10\",\"endDate\":\"2024-01-11\",\"language\":\"en\","
+            + "\"memberEntities\":[\"ITU\"]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    // The projection holds the report (the auditor sees it) before the delegate looks.
+    assertThat(api.getWhenProjected(reportId, json(created).get("position").asLong(), Duration.ofSeconds(60)).statusCode())
+        .isEqualTo(200);
+
+    browser.get(base() + "/sign-in");
+    signIn("unodc");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(title, reportId);
+
+    browser.get(base() + "/app#/reports/" + reportId);
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Not found"));
+    String hidden = browser.findElement(By.cssSelector("main .error")).getText();
+    assertThat(hidden).contains(reportId);
+    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(title).contains("Back to the reports");
+    accessible("not-found");
+    screenshot("not-found");
+
+    // Word for word what a report that does not exist answers: nothing tells the two apart.
+    String missing = "web-missing-" + UUID.randomUUID();
+    browser.get(base() + "/app#/reports/" + missing);
+    waitUntil(ExpectedConditions.textToBe(By.cssSelector("main .error"), hidden.replace(reportId, missing)));
+
+    for (String screen : List.of("/setup", "/audit", "/at/1")) {
+      browser.get(base() + "/app#/reports/" + reportId + screen);
+      waitUntil(ExpectedConditions.textToBe(By.cssSelector("main .error"), hidden));
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+    }
+    signOut();
+  }
+
   private String base() {
     return "http://localhost:" + port;
   }
