@@ -110,6 +110,7 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     assertThat(browser.findElement(By.xpath("//tr[.//a[text()='第四十一届会议报告']]")).getText())
         .contains("和平利用外层空间机构间会议", "41", "Draft");
     accessible("reports");
+    screenshot("reports");
 
     // The delegate drafts a paragraph in Chinese and submits it.
     openReport(reportId);
@@ -158,6 +159,7 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     assertThat(browser.findElements(By.cssSelector(".conflict .diff del"))).isNotEmpty();
     assertThat(browser.findElement(By.cssSelector(".editor textarea")).getDomProperty("value"))
         .as("the delegate's text is kept").isEqualTo("会议于2022年10月24日在维也纳开幕。");
+    browser.executeScript("document.querySelector('.editor').scrollIntoView()");
     screenshot("stale-edit");
     accessible("stale-edit");
     WebElement merged = browser.findElement(By.cssSelector(".editor textarea"));
@@ -246,7 +248,7 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     try {
       Object overflow = browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
       assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
-      screenshot("workspace-reference-200-percent");
+      capture("workspace-reference-200-percent", Map.of("format", "png"));
     } finally {
       browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
@@ -334,6 +336,7 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
       waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[@class='sections']//td[text()='" + section.get(0) + "']")));
     }
     accessible("setup-sections");
+    browser.executeScript("window.scrollTo(0, 0)");
     screenshot("setup");
     signOut();
 
@@ -389,10 +392,12 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
 
     // Word for word what a report that does not exist answers: nothing tells the two apart.
     String missing = "web-missing-" + UUID.randomUUID();
+    clearPage();
     browser.get(base() + "/app#/reports/" + missing);
     waitUntil(ExpectedConditions.textToBe(By.cssSelector("main .error"), hidden.replace(reportId, missing)));
 
     for (String screen : List.of("/setup", "/audit", "/at/1")) {
+      clearPage();
       browser.get(base() + "/app#/reports/" + reportId + screen);
       waitUntil(ExpectedConditions.textToBe(By.cssSelector("main .error"), hidden));
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
@@ -423,6 +428,11 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
 
   private void click(String label) {
     waitUntil(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + label + "']"))).click();
+  }
+
+  /** Empties the page, so that what the next screen draws cannot be mistaken for the last one's. */
+  private void clearPage() {
+    browser.executeScript("document.getElementById('main').replaceChildren()");
   }
 
   /** Clicks the button an accessible name tells apart from others of the same text. */
@@ -477,9 +487,16 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     assertThat(violations).as("axe-core on " + screen).isEmpty();
   }
 
+  /** 1280×800 of the page from where it is scrolled to, the size of the README's pictures (docs/screenshots/). */
   private static void screenshot(String name) throws IOException {
+    List<?> scrolled = (List<?>) browser.executeScript("return [window.scrollX, window.scrollY]");
+    capture(name, Map.of("format", "png", "clip", Map.of("x", scrolled.get(0), "y", scrolled.get(1),
+        "width", 1280, "height", 800, "scale", 1)));
+  }
+
+  private static void capture(String name, Map<String, Object> parameters) throws IOException {
     Files.createDirectories(SCREENSHOTS);
-    Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+    Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", parameters);
     Files.write(SCREENSHOTS.resolve("web-" + name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
   }
 }
