@@ -129,7 +129,7 @@ async function workspace(reportId, minPosition) {
         section.letter ? [h('span', { class: 'num' }, section.letter + '.'), ' '] : null, h('span', { lang }, section.title)),
       h('ol', { class: 'units' }, section.paragraphs.map(unit => unitView(unit, base, lang, frozen, reload))),
       !frozen && (me.role === 'SECRETARY' || me.role === 'DELEGATE')
-        ? addParagraph(section, base, lang, reload) : null))));
+        ? [addParagraph(section, base, lang, reload), addDecision(section, base, lang, reload)] : null))));
 
   show(draft.title,
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports')),
@@ -277,6 +277,36 @@ function addParagraph(section, base, lang, reload) {
     wrapper.replaceChildren(form);
     text.focus();
   } }, 'Add a paragraph to ' + sectionName(section));
+  wrapper.append(open);
+  return wrapper;
+}
+
+const DECISION_KINDS = ['AGREED', 'DECIDED', 'NOTED', 'RECALLED', 'REQUESTED', 'WELCOMED'];
+
+// A decision takes its place among the section's numbered units; the chair adopts it.
+function addDecision(section, base, lang, reload) {
+  const wrapper = h('div', { class: 'add' });
+  const open = h('button', { type: 'button', onclick: () => {
+    const fieldId = 'decision-' + section.sectionId;
+    const kind = h('select', { id: fieldId + '-kind' }, DECISION_KINDS.map(k => h('option', { value: k }, words(k))));
+    const text = h('textarea', { id: fieldId, lang, rows: 4 });
+    const message = h('p', { class: 'error', role: 'alert', hidden: true });
+    const form = h('form', { class: 'editor', onsubmit: async event => {
+      event.preventDefault();
+      try {
+        const result = await call('POST', base + '/decisions', { sectionId: section.sectionId, kind: kind.value, text: text.value });
+        announce.textContent = 'Decision proposed.';
+        await reload(result.position);
+      } catch (e) { message.textContent = e.message; message.hidden = false; }
+    } },
+      h('label', { for: fieldId + '-kind' }, 'Kind of decision'), kind,
+      h('label', { for: fieldId }, 'Text of the decision in ' + sectionName(section)),
+      text, message,
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Propose the decision'),
+        h('button', { type: 'button', onclick: () => wrapper.replaceChildren(open) }, 'Cancel')));
+    wrapper.replaceChildren(form);
+    kind.focus();
+  } }, 'Propose a decision in ' + sectionName(section));
   wrapper.append(open);
   return wrapper;
 }

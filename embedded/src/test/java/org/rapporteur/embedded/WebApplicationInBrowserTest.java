@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -348,6 +349,13 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     assertThat(browser.findElements(By.cssSelector("form.command, .agenda-item button"))).isEmpty();
     openReport(reportId);
     assertThat(browser.findElements(By.xpath("//button[normalize-space()='Add a paragraph to section B']"))).hasSize(1);
+    click("Propose a decision in section B");
+    new Select(browser.findElement(By.xpath("//select[starts-with(@id,'decision-')]"))).selectByVisibleText("Noted");
+    browser.findElement(By.xpath("//textarea[starts-with(@id,'decision-')]")).sendKeys("The Meeting noted the outlook for space weather.");
+    accessible("propose-decision");
+    click("Propose the decision");
+    assertThat(unitWithText("The Meeting noted the outlook for space weather.").getText())
+        .contains("Decision (Noted)", "Proposed", "by WMO");
     signOut();
 
     JsonNode draft = json(api.get("auditor", "/api/reports/" + reportId));
@@ -361,6 +369,8 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
         .isEqualTo(draft.get("agenda").get(2).get("itemId").asText());
     assertThat(draft.get("participants").get(0).get("role").asText()).isEqualTo("REPRESENTATIVE");
     assertThat(draft.get("memberEntities").toString()).isEqualTo("[\"ITU\",\"WMO\"]");
+    assertThat(draft.get("decisions").get(0).get("kind").asText()).isEqualTo("NOTED");
+    assertThat(draft.get("decisions").get(0).get("sectionId").asText()).isEqualTo(draft.get("sections").get(1).get("sectionId").asText());
   }
 
   @Test
