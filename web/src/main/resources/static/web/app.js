@@ -46,12 +46,30 @@ async function route() {
     else if ((match = hash.match(/^#\/reports\/([^/]+)\/audit(?:\?(.*))?$/))) await audit(decodeURIComponent(match[1]), new URLSearchParams(match[2] || ''));
     else if ((match = hash.match(/^#\/reports\/([^/]+)\/at\/(\d+)$/))) await pastDraft(decodeURIComponent(match[1]), Number(match[2]));
     else if ((match = hash.match(/^#\/reports\/([^/]+)\/paragraphs\/([^/]+)$/))) await history(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
+    else if ((match = hash.match(/^#\/reports\/([^/]+)\/setup$/))) await setup(decodeURIComponent(match[1]));
+    else if (hash === '#/new-report') newReport();
     else if (hash === '#/approvals') await approvals();
     else await reports();
   } catch (e) {
-    show('Error', h('h1', {}, 'Something went wrong'), failure(e));
+    if (e instanceof ApiError && e.status === 404) {
+      // A report the user may not see answers as one that does not exist: say so, and no more.
+      show('Not found', h('h1', {}, 'Not found'),
+        h('p', { class: 'error', role: 'alert' }, sentence(e.message)),
+        h('p', {}, 'It does not exist, or it is not open to you. ', h('a', { href: '#/' }, 'Back to the reports')));
+    } else {
+      show('Error', h('h1', {}, 'Something went wrong'), failure(e));
+    }
   }
 }
+
+// The position each report reached by the user's own last write: the next read of that report
+// waits for it (read your own writes), whichever screen it lands on.
+const written = new Map();
+const noteWrite = (reportId, result) => {
+  if (result && result.position) written.set(reportId, Math.max(written.get(reportId) || 0, result.position));
+};
+const readDraft = reportId => call('GET', '/api/reports/' + path(reportId)
+  + (written.has(reportId) ? '?minPosition=' + written.get(reportId) : ''));
 
 // ---- Reports -----------------------------------------------------------------------------------
 
@@ -69,6 +87,7 @@ async function reports() {
   });
   show('Reports',
     h('h1', {}, 'Reports'),
+    me.role === 'SECRETARY' ? h('p', {}, h('a', { href: '#/new-report' }, 'Create a report')) : null,
     list.length === 0
       ? h('p', {}, 'No reports yet.')
       : h('table', { class: 'reports' },
@@ -89,8 +108,8 @@ function mayDraft(unit) {
 }
 
 async function workspace(reportId, minPosition) {
-  const query = minPosition ? '?minPosition=' + minPosition : '';
-  const draft = await call('GET', '/api/reports/' + path(reportId) + query);
+  noteWrite(reportId, { position: minPosition });
+  const draft = await readDraft(reportId);
   const lang = draft.language;
   const frozen = draft.status !== 'DRAFT';
   const base = '/api/reports/' + path(reportId);
@@ -110,7 +129,7 @@ async function workspace(reportId, minPosition) {
         section.letter ? [h('span', { class: 'num' }, section.letter + '.'), ' '] : null, h('span', { lang }, section.title)),
       h('ol', { class: 'units' }, section.paragraphs.map(unit => unitView(unit, base, lang, frozen, reload))),
       !frozen && (me.role === 'SECRETARY' || me.role === 'DELEGATE')
-        ? addParagraph(section, base, lang, reload) : null))));
+        ? [addParagraph(section, base, lang, reload), addDecision(section, base, lang, reload)] : null))));
 
   show(draft.title,
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports')),
@@ -126,11 +145,13 @@ async function workspace(reportId, minPosition) {
       h('a', { href: base + '/document.html' }, 'HTML'), ' · ',
       h('a', { href: base + '/document.md' }, 'Markdown'), ' · ',
       h('a', { href: base + '/document.xml' }, 'Akoma Ntoso XML'), ' · ',
+      h('a', { href: '#/reports/' + path(reportId) + '/setup' }, 'Agenda, sections and participants'), ' · ',
       h('a', { href: '#/reports/' + path(reportId) + '/audit' }, 'Audit trail'), ' · ',
       h('a', { href: '#/reports/' + path(reportId) + '/at/' + draft.position }, 'Earlier versions')),
     h('p', { id: 'live', role: 'status' }),
     me.role === 'CHAIR' && !frozen ? adoption(draft, base, reload) : null,
-    body.length ? body : h('p', {}, 'No sections yet.'));
+    body.length ? body : h('p', {}, 'No sections yet. ',
+      h('a', { href: '#/reports/' + path(reportId) + '/setup' }, 'Lay out the sections')));
   follow(reportId, draft.position);
 }
 
@@ -260,6 +281,36 @@ function addParagraph(section, base, lang, reload) {
   return wrapper;
 }
 
+const DECISION_KINDS = ['AGREED', 'DECIDED', 'NOTED', 'RECALLED', 'REQUESTED', 'WELCOMED'];
+
+// A decision takes its place among the section's numbered units; the chair adopts it.
+function addDecision(section, base, lang, reload) {
+  const wrapper = h('div', { class: 'add' });
+  const open = h('button', { type: 'button', onclick: () => {
+    const fieldId = 'decision-' + section.sectionId;
+    const kind = h('select', { id: fieldId + '-kind' }, DECISION_KINDS.map(k => h('option', { value: k }, words(k))));
+    const text = h('textarea', { id: fieldId, lang, rows: 4 });
+    const message = h('p', { class: 'error', role: 'alert', hidden: true });
+    const form = h('form', { class: 'editor', onsubmit: async event => {
+      event.preventDefault();
+      try {
+        const result = await call('POST', base + '/decisions', { sectionId: section.sectionId, kind: kind.value, text: text.value });
+        announce.textContent = 'Decision proposed.';
+        await reload(result.position);
+      } catch (e) { message.textContent = e.message; message.hidden = false; }
+    } },
+      h('label', { for: fieldId + '-kind' }, 'Kind of decision'), kind,
+      h('label', { for: fieldId }, 'Text of the decision in ' + sectionName(section)),
+      text, message,
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Propose the decision'),
+        h('button', { type: 'button', onclick: () => wrapper.replaceChildren(open) }, 'Cancel')));
+    wrapper.replaceChildren(form);
+    kind.focus();
+  } }, 'Propose a decision in ' + sectionName(section));
+  wrapper.append(open);
+  return wrapper;
+}
+
 function editor(item, unit, target, lang, reload) {
   const body = item.querySelector('.body');
   const previous = [...body.childNodes];
@@ -335,6 +386,204 @@ function returnForm(item, target, reload) {
       h('button', { type: 'button', onclick: () => body.replaceChildren(...previous) }, 'Cancel')));
   body.replaceChildren(form);
   comment.focus();
+}
+
+// ---- Setting a report up: creating it, its agenda, sections, participants and members ----------
+
+// A form of labelled fields whose submit sends one command; its error is shown in words beside it.
+function commandForm({ id, legend, fields, submit, send }) {
+  const message = h('p', { class: 'error', role: 'alert', hidden: true });
+  const inputs = {};
+  const rows = fields.map(field => {
+    const fieldId = id + '-' + field.name;
+    let input;
+    if (field.options) {
+      input = h('select', { id: fieldId, name: field.name }, field.options.map(([value, label]) => h('option', { value }, label)));
+    } else if (field.choices) {
+      // A group of checkboxes (none may be ticked): a fieldset names it.
+      input = h('fieldset', { id: fieldId, class: 'choices' }, h('legend', {}, field.label),
+        field.choices.length === 0 ? h('p', { class: 'meta' }, field.none) : field.choices.map(([value, label], i) => h('label', {},
+          h('input', { type: 'checkbox', name: field.name, value, id: fieldId + '-' + i }), ' ', label)));
+      inputs[field.name] = input;
+      return h('div', { class: 'field' }, input);
+    } else {
+      input = h('input', { id: fieldId, name: field.name, type: field.type || 'text', value: field.value, required: field.required,
+        'aria-describedby': field.hint ? fieldId + '-hint' : null, lang: field.lang, inputmode: field.inputmode, min: field.min });
+    }
+    inputs[field.name] = input;
+    return h('p', { class: 'field' }, h('label', { for: fieldId }, field.label), input,
+      field.hint ? h('span', { class: 'hint', id: fieldId + '-hint' }, field.hint) : null);
+  });
+  const value = name => {
+    const input = inputs[name];
+    if (input.tagName === 'FIELDSET') return [...input.querySelectorAll('input:checked')].map(box => box.value);
+    return input.value.trim();
+  };
+  const form = h('form', { class: 'command', id, 'aria-labelledby': id + '-legend', onsubmit: async event => {
+    event.preventDefault();
+    message.hidden = true;
+    try {
+      await send(value);
+    } catch (e) {
+      message.textContent = e.message;
+      message.hidden = false;
+      message.scrollIntoView({ block: 'nearest' });
+    }
+  } }, h('h3', { id: id + '-legend' }, legend), rows, message, h('p', {}, h('button', { type: 'submit' }, submit)));
+  return form;
+}
+
+const optional = text => text === '' ? undefined : text;
+const codes = text => text.split(/[\s,]+/).filter(Boolean).map(code => code.toUpperCase());
+
+function newReport() {
+  if (me.role !== 'SECRETARY') {
+    show('Create a report', h('h1', {}, 'Create a report'), h('p', {}, 'Only the secretariat creates reports.'));
+    return;
+  }
+  show('Create a report',
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports')),
+    h('h1', {}, 'Create a report'),
+    h('p', {}, 'The header of the report, as its first page will read. The agenda, sections and participants come next.'),
+    commandForm({ id: 'create', legend: 'Header', submit: 'Create the report', fields: [
+      { name: 'title', label: 'Title', required: true },
+      { name: 'body', label: 'Meeting body', required: true, hint: 'e.g. Inter-Agency Meeting on Outer Space Activities' },
+      { name: 'sessionNumber', label: 'Session number', type: 'number', min: 1, required: true, inputmode: 'numeric' },
+      { name: 'venue', label: 'Venue', required: true },
+      { name: 'startDate', label: 'First day', type: 'date', required: true },
+      { name: 'endDate', label: 'Last day', type: 'date', required: true },
+      { name: 'language', label: 'Language of the report', value: 'en', required: true, hint: 'A language tag, e.g. en, fr, zh' },
+      { name: 'symbol', label: 'Document symbol (optional)', hint: 'e.g. A/AC.105/1234' },
+      { name: 'memberEntities', label: 'Member entities (optional)', hint: 'Codes of the delegations that draft in it, separated by commas, e.g. ITU, WMO' },
+    ], send: async value => {
+      const result = await call('POST', '/api/reports', {
+        title: value('title'), body: value('body'), sessionNumber: value('sessionNumber') === '' ? undefined : Number(value('sessionNumber')),
+        venue: value('venue'), startDate: optional(value('startDate')), endDate: optional(value('endDate')),
+        language: value('language'), symbol: optional(value('symbol')), memberEntities: codes(value('memberEntities')),
+      });
+      noteWrite(result.reportId, result);
+      announce.textContent = 'The report is created.';
+      location.hash = '#/reports/' + path(result.reportId) + '/setup';
+    } }));
+}
+
+async function setup(reportId) {
+  const draft = await readDraft(reportId);
+  const lang = draft.language;
+  const base = '/api/reports/' + path(reportId);
+  const frozen = draft.status !== 'DRAFT';
+  const secretary = me.role === 'SECRETARY';
+  const agendaAdopted = draft.agenda.some(item => item.status === 'ADOPTED');
+  const agendaOpen = !frozen && !agendaAdopted;
+  const liveItems = draft.agenda.filter(item => item.status !== 'WITHDRAWN');
+  // After a command, the screen is drawn again once the projection holds it; the keyboard focus
+  // goes back to the form that sent it, ready for the next entry.
+  const done = async (label, result) => {
+    noteWrite(reportId, result);
+    const form = document.activeElement && document.activeElement.closest('form');
+    quiet = true;
+    try { await setup(reportId); } finally { quiet = false; }
+    announce.textContent = label + ': done.';
+    const again = form && form.id && document.getElementById(form.id);
+    (again ? again.querySelector('input, select') : main.querySelector('h1')).focus();
+  };
+  const button = (label, request, attributes = {}) => {
+    const message = h('span', { class: 'error', role: 'alert', hidden: true });
+    return h('span', { class: 'inline' }, h('button', { type: 'button', ...attributes, onclick: async () => {
+      message.hidden = true;
+      try { await done(label, await request()); } catch (e) { message.textContent = e.message; message.hidden = false; }
+    } }, label), ' ', message);
+  };
+  const itemName = item => '“' + item.title + '”';
+
+  const agendaRows = draft.agenda.map(item => {
+    const row = h('li', { class: 'agenda-item status-' + item.status.toLowerCase() },
+      h('span', { class: 'num' }, item.number ? item.number + '.' : '–'), ' ',
+      h('span', { lang, class: 'title' }, item.title), ' ',
+      h('span', { class: 'meta' }, '(' + words(item.status) + ')'));
+    if (agendaOpen && secretary && item.status === 'PROPOSED') {
+      const amend = event => {
+        event.currentTarget.hidden = true;
+        const form = commandForm({ id: 'amend-' + item.itemId, legend: 'Amend ' + itemName(item), submit: 'Save the title',
+          fields: [{ name: 'title', label: 'New title', value: item.title, lang, required: true }],
+          send: async value => done('Agenda item amended', await call('PUT', base + '/agenda-items/' + path(item.itemId), { title: value('title') })) });
+        row.append(form);
+        form.querySelector('input').focus();
+      };
+      row.append(h('span', { class: 'actions' },
+        h('button', { type: 'button', onclick: amend, 'aria-label': 'Amend ' + itemName(item) }, 'Amend'),
+        button('Withdraw', () => call('DELETE', base + '/agenda-items/' + path(item.itemId)), { 'aria-label': 'Withdraw ' + itemName(item) })));
+    }
+    return row;
+  });
+
+  const sectionRows = draft.sections.map(section => h('tr', {},
+    h('td', {}, section.chapter), h('td', {}, section.letter || ''),
+    h('td', { lang }, section.title),
+    h('td', {}, section.agendaItemIds.map(id => {
+      const item = draft.agenda.find(i => i.itemId === id);
+      return item ? (item.number ? item.number + '. ' : '') + item.title : id;
+    }).join(', '))));
+
+  const participantRows = draft.participants.map(p => h('tr', {},
+    h('td', {}, p.entity), h('td', { lang }, p.name), h('td', {}, words(p.role)),
+    secretary && !frozen ? h('td', {}, button('Remove', () => call('DELETE', base + '/participants/' + path(p.participantId)),
+      { 'aria-label': 'Remove ' + p.name })) : null));
+
+  const memberRows = draft.members.map(m => h('li', {}, h('strong', {}, m.entity), ' since ',
+    h('time', { datetime: m.since }, m.since.replace('T', ' ').replace(/\.\d+Z$/, 'Z')), ' ',
+    secretary ? button('Remove', () => call('DELETE', base + '/members/' + path(m.entity)), { 'aria-label': 'Remove member ' + m.entity }) : null));
+
+  show('Set-up of ' + draft.title,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports'), ' › ', h('a', { href: '#/reports/' + path(reportId), lang }, draft.title)),
+    h('h1', {}, 'Agenda, sections and participants'),
+    h('p', {}, h('span', { lang }, draft.title), ' · session ' + draft.sessionNumber + ' · ' + words(draft.status) + ' · ',
+      h('a', { href: '#/reports/' + path(reportId) }, 'Go to the draft')),
+
+    h('section', { 'aria-labelledby': 'agenda-heading' },
+      h('h2', { id: 'agenda-heading' }, 'Agenda'),
+      h('p', { id: 'agenda-status' }, agendaAdopted ? 'The agenda is adopted: its items are numbered and fixed.'
+        : draft.agenda.length ? 'The agenda is proposed, not adopted yet.' : 'No agenda item yet.'),
+      draft.agenda.length ? h('ol', { class: 'agenda' }, agendaRows) : null,
+      agendaOpen && (secretary || me.role === 'DELEGATE') ? commandForm({ id: 'propose', legend: 'Propose an agenda item',
+        submit: 'Propose the item', fields: [{ name: 'title', label: 'Title of the item', lang, required: true }],
+        send: async value => done('Agenda item proposed', await call('POST', base + '/agenda-items', { title: value('title') })) }) : null,
+      agendaOpen && me.role === 'CHAIR' && liveItems.length
+        ? button('Adopt the agenda', () => call('POST', base + '/agenda/adoption', {})) : null),
+
+    h('section', { 'aria-labelledby': 'sections-heading' },
+      h('h2', { id: 'sections-heading' }, 'Sections'),
+      draft.sections.length ? h('table', { class: 'sections' },
+        h('thead', {}, h('tr', {}, ['Chapter', 'Letter', 'Title', 'Agenda items'].map(c => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, sectionRows)) : h('p', {}, 'No section yet.'),
+      secretary && !frozen ? commandForm({ id: 'add-section', legend: 'Lay out a section', submit: 'Add the section', fields: [
+        { name: 'chapter', label: 'Chapter', required: true, hint: 'A Roman numeral, e.g. I or II; sections of one chapter are lettered A, B, C' },
+        { name: 'title', label: 'Title of the section', lang, required: true },
+        { name: 'agendaItemIds', label: 'Agenda items it covers', none: 'No agenda item to choose.',
+          choices: liveItems.map(item => [item.itemId, (item.number ? item.number + '. ' : '') + item.title]) },
+      ], send: async value => done('Section added', await call('POST', base + '/sections', {
+        chapter: value('chapter').toUpperCase(), title: value('title'), agendaItemIds: value('agendaItemIds') })) }) : null),
+
+    h('section', { 'aria-labelledby': 'participants-heading' },
+      h('h2', { id: 'participants-heading' }, 'Participants'),
+      draft.participants.length ? h('table', { class: 'participants' },
+        h('thead', {}, h('tr', {}, ['Entity', 'Name', 'Role'].concat(secretary && !frozen ? ['Actions'] : [])
+          .map(c => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, participantRows)) : h('p', {}, 'No participant yet.'),
+      secretary && !frozen ? commandForm({ id: 'add-participant', legend: 'Add a participant', submit: 'Add the participant', fields: [
+        { name: 'entity', label: 'Entity', required: true, hint: 'The entity code, e.g. ITU' },
+        { name: 'name', label: 'Name', lang, required: true },
+        { name: 'role', label: 'Role', options: [['REPRESENTATIVE', 'Representative'], ['CHAIR', 'Chair'], ['SECRETARY', 'Secretary']] },
+      ], send: async value => done('Participant added', await call('POST', base + '/participants', {
+        entity: value('entity').toUpperCase(), name: value('name'), role: value('role') })) }) : null),
+
+    h('section', { 'aria-labelledby': 'members-heading' },
+      h('h2', { id: 'members-heading' }, 'Member entities'),
+      h('p', {}, 'Only delegates of a member entity see this report and draft in it.'),
+      draft.members.length ? h('ul', { class: 'members' }, memberRows) : h('p', {}, 'No member entity yet.'),
+      secretary ? commandForm({ id: 'add-member', legend: 'Add a member entity', submit: 'Add the member', fields: [
+        { name: 'entity', label: 'Entity code', required: true, hint: 'e.g. WMO' },
+      ], send: async value => done('Member added', await call('POST', base + '/members', { entity: value('entity').toUpperCase() })) }) : null));
 }
 
 // ---- Auditing ----------------------------------------------------------------------------------

@@ -4,10 +4,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.rapporteur.identity.IdentityConfiguration;
+import org.rapporteur.web.WebApplication;
 
 /** The command side on its own, as docker-compose runs it. */
 @SpringBootApplication
-@Import(IdentityConfiguration.class)
+// The web application too: behind the front door its pages and sign-in are served by the query
+// side, and both sides honour its sessions, kept in the database they share (docs/adr/0012).
+@Import({IdentityConfiguration.class, WebApplication.class})
 public class CommandSideApplication {
 
   public static void main(String[] args) {

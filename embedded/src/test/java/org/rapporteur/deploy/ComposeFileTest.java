@@ -133,6 +133,18 @@ class ComposeFileTest {
     assertThat(uriRoute("/api/reports/r-1/paragraphs/p-1/verification")).isNull();
   }
 
+  @Test
+  void frontDoorSendsTheWebApplicationToTheQuerySideWhateverTheMethod() {
+    String querySide = "query-side";
+    for (String path : List.of("/", "/app", "/sign-in", "/session", "/session/sign-out", "/session/options", "/web/app.js",
+        "/webjars/axe-core/axe.min.js", "/oauth2/authorization/idp", "/login/oauth2/code/idp")) {
+      assertThat(uriRoute(path)).as(path).isEqualTo(querySide);
+    }
+    for (String path : List.of("/api/reports", "/apps", "/sessions", "/api/session")) {
+      assertThat(uriRoute(path)).as(path + " goes by method").isNull();
+    }
+  }
+
   /** The upstream of the first regular expression of the $uri map that matches the path, as nginx picks it; or null. */
   private String uriRoute(String path) {
     Matcher block = Pattern.compile("map\\s+\\$uri\\s+\\$\\w+\\s*\\{([^}]*)}").matcher(nginx);

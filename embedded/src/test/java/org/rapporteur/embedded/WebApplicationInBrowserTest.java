@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -110,6 +111,7 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     assertThat(browser.findElement(By.xpath("//tr[.//a[text()='第四十一届会议报告']]")).getText())
         .contains("和平利用外层空间机构间会议", "41", "Draft");
     accessible("reports");
+    screenshot("reports");
 
     // The delegate drafts a paragraph in Chinese and submits it.
     openReport(reportId);
@@ -158,6 +160,7 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     assertThat(browser.findElements(By.cssSelector(".conflict .diff del"))).isNotEmpty();
     assertThat(browser.findElement(By.cssSelector(".editor textarea")).getDomProperty("value"))
         .as("the delegate's text is kept").isEqualTo("会议于2022年10月24日在维也纳开幕。");
+    browser.executeScript("document.querySelector('.editor').scrollIntoView()");
     screenshot("stale-edit");
     accessible("stale-edit");
     WebElement merged = browser.findElement(By.cssSelector(".editor textarea"));
@@ -246,9 +249,168 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     try {
       Object overflow = browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
       assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
-      screenshot("workspace-reference-200-percent");
+      capture("workspace-reference-200-percent", Map.of("format", "png"));
     } finally {
       browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+    signOut();
+  }
+
+  @Test
+  void theSecretaryCreatesAReportAndSetsItUpAndTheChairAdoptsTheAgendaEachAsTheRoleAllows() throws Exception {
+    Api api = api();
+    String title = "Report of the forty-second session " + UUID.randomUUID();
+    browser.get(base() + "/sign-in");
+    signIn("secretary");
+    browser.findElement(By.linkText("Create a report")).click();
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Create a report"));
+    accessible("new-report");
+    browser.findElement(By.id("create-title")).sendKeys(title);
+    browser.findElement(By.id("create-body")).sendKeys("Inter-Agency Meeting on Outer Space Activities");
+    browser.findElement(By.id("create-sessionNumber")).sendKeys("42");
+    browser.findElement(By.id("create-venue")).sendKeys("Geneva");
+    // A date field's typed form follows the browser's locale; its value is ISO-8601 whatever the locale.
+    browser.executeScript("arguments[0].value = '2023-05-03'; arguments[1].value = '2023-05-05'",
+        browser.findElement(By.id("create-startDate")), browser.findElement(By.id("create-endDate")));
+    browser.findElement(By.id("create-memberEntities")).sendKeys("itu");
+    screenshot("new-report");
+    click("Create the report");
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Agenda, sections and participants"));
+    String reportId = browser.getCurrentUrl().replaceAll(".*#/reports/([^/]+)/setup$", "$1");
+    assertThat(browser.findElement(By.id("agenda-status")).getText()).isEqualTo("No agenda item yet.");
+
+    // The agenda: three items proposed, one amended, one withdrawn.
+    for (String item : List.of("Opening of the session", "Adoption of the agenda", "Other matter")) {
+      browser.findElement(By.id("propose-title")).sendKeys(item);
+      click("Propose the item");
+      waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//li[contains(@class,'agenda-item')][.//span[text()='" + item + "']]")));
+    }
+    clickLabelled("Amend “Other matter”");
+    WebElement amended = browser.switchTo().activeElement();
+    amended.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Space weather");
+    click("Save the title");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//li[contains(@class,'agenda-item')][.//span[text()='Space weather']]")));
+    browser.findElement(By.id("propose-title")).sendKeys("Any other business");
+    click("Propose the item");
+    clickLabelled("Withdraw “Any other business”", By.xpath("//li[contains(@class,'status-withdrawn')][.//span[text()='Any other business']]"));
+
+    // Members: an unknown code is refused in words, a known one is added.
+    browser.findElement(By.id("add-member-entity")).sendKeys("XYZ");
+    click("Add the member");
+    assertThat(waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#add-member .error"))).getText())
+        .contains("XYZ");
+    browser.findElement(By.id("add-member-entity")).clear();
+    browser.findElement(By.id("add-member-entity")).sendKeys("wmo");
+    click("Add the member");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//ul[@class='members']/li[strong='WMO']")));
+
+    // Participants: added with a role.
+    browser.findElement(By.id("add-participant-entity")).sendKeys("ITU");
+    browser.findElement(By.id("add-participant-name")).sendKeys("Ms. A. Example");
+    click("Add the participant");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[@class='participants']//td[text()='Ms. A. Example']")));
+    accessible("setup-secretary");
+    signOut();
+
+    // The chair adopts the agenda and is offered nothing else here.
+    signIn("chair");
+    browser.get(base() + "/app#/reports/" + reportId + "/setup");
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Agenda, sections and participants"));
+    assertThat(browser.findElements(By.cssSelector("form.command"))).isEmpty();
+    accessible("setup-chair");
+    click("Adopt the agenda");
+    waitUntil(ExpectedConditions.textToBe(By.id("agenda-status"), "The agenda is adopted: its items are numbered and fixed."));
+    assertThat(browser.findElements(By.xpath("//button[normalize-space()='Adopt the agenda']"))).isEmpty();
+    signOut();
+
+    // The secretary lays out two sections of chapter I, each covering an adopted item.
+    signIn("secretary");
+    browser.get(base() + "/app#/reports/" + reportId + "/setup");
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Agenda, sections and participants"));
+    assertThat(browser.findElements(By.id("propose"))).as("the adopted agenda takes no new item").isEmpty();
+    for (List<String> section : List.of(List.of("Opening of the session", "1. Opening of the session"),
+        List.of("Space weather", "3. Space weather"))) {
+      browser.findElement(By.id("add-section-chapter")).sendKeys("i");
+      browser.findElement(By.id("add-section-title")).sendKeys(section.get(0));
+      browser.findElement(By.xpath("//fieldset[@id='add-section-agendaItemIds']//label[normalize-space()='" + section.get(1) + "']")).click();
+      click("Add the section");
+      waitUntil(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[@class='sections']//td[text()='" + section.get(0) + "']")));
+    }
+    accessible("setup-sections");
+    browser.executeScript("window.scrollTo(0, 0)");
+    screenshot("setup");
+    signOut();
+
+    // A delegate of a member entity sees the set-up, offered nothing to change there, and drafts in the sections.
+    signIn("wmo");
+    waitUntil(ExpectedConditions.visibilityOfElementLocated(By.linkText(title)));
+    browser.get(base() + "/app#/reports/" + reportId + "/setup");
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Agenda, sections and participants"));
+    assertThat(browser.findElements(By.cssSelector("form.command, .agenda-item button"))).isEmpty();
+    openReport(reportId);
+    assertThat(browser.findElements(By.xpath("//button[normalize-space()='Add a paragraph to section B']"))).hasSize(1);
+    click("Propose a decision in section B");
+    new Select(browser.findElement(By.xpath("//select[starts-with(@id,'decision-')]"))).selectByVisibleText("Noted");
+    browser.findElement(By.xpath("//textarea[starts-with(@id,'decision-')]")).sendKeys("The Meeting noted the outlook for space weather.");
+    accessible("propose-decision");
+    click("Propose the decision");
+    assertThat(unitWithText("The Meeting noted the outlook for space weather.").getText())
+        .contains("Decision (Noted)", "Proposed", "by WMO");
+    signOut();
+
+    JsonNode draft = json(api.get("auditor", "/api/reports/" + reportId));
+    assertThat(draft.get("body").asText()).isEqualTo("Inter-Agency Meeting on Outer Space Activities");
+    assertThat(draft.get("startDate").asText()).isEqualTo("2023-05-03");
+    assertThat(draft.get("agenda").findValuesAsText("status")).containsExactly("ADOPTED", "ADOPTED", "ADOPTED", "WITHDRAWN");
+    assertThat(draft.get("agenda").findValuesAsText("title"))
+        .containsExactly("Opening of the session", "Adoption of the agenda", "Space weather", "Any other business");
+    assertThat(draft.get("sections").findValuesAsText("letter")).containsExactly("A", "B");
+    assertThat(draft.get("sections").get(1).get("agendaItemIds").get(0).asText())
+        .isEqualTo(draft.get("agenda").get(2).get("itemId").asText());
+    assertThat(draft.get("participants").get(0).get("role").asText()).isEqualTo("REPRESENTATIVE");
+    assertThat(draft.get("memberEntities").toString()).isEqualTo("[\"ITU\",\"WMO\"]");
+    assertThat(draft.get("decisions").get(0).get("kind").asText()).isEqualTo("NOTED");
+    assertThat(draft.get("decisions").get(0).get("sectionId").asText()).isEqualTo(draft.get("sections").get(1).get("sectionId").asText());
+  }
+
+  @Test
+  void aDelegateOfANonMemberEntityNeverSeesTheReport() throws Exception {
+    Api api = api();
+    String reportId = "web-closed-" + UUID.randomUUID();
+    String title = "Closed report " + reportId;
+    var created = api.post("secretary", "/api/reports",
+        "{\"reportId\":\"" + reportId + "\",\"body\":\"Meeting\",\"sessionNumber\":1,\"title\":\"" + title
+            + "\",\"venue\":\"Vienna\",\"startDate\":\"2024-01-10\",\"endDate\":\"2024-01-11\",\"language\":\"en\","
+            + "\"memberEntities\":[\"ITU\"]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    // The projection holds the report (the auditor sees it) before the delegate looks.
+    assertThat(api.getWhenProjected(reportId, json(created).get("position").asLong(), Duration.ofSeconds(60)).statusCode())
+        .isEqualTo(200);
+
+    browser.get(base() + "/sign-in");
+    signIn("unodc");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(title, reportId);
+
+    browser.get(base() + "/app#/reports/" + reportId);
+    waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Not found"));
+    String hidden = browser.findElement(By.cssSelector("main .error")).getText();
+    assertThat(hidden).contains(reportId);
+    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(title).contains("Back to the reports");
+    accessible("not-found");
+    screenshot("not-found");
+
+    // Word for word what a report that does not exist answers: nothing tells the two apart.
+    String missing = "web-missing-" + UUID.randomUUID();
+    clearPage();
+    browser.get(base() + "/app#/reports/" + missing);
+    waitUntil(ExpectedConditions.textToBe(By.cssSelector("main .error"), hidden.replace(reportId, missing)));
+
+    for (String screen : List.of("/setup", "/audit", "/at/1")) {
+      clearPage();
+      browser.get(base() + "/app#/reports/" + reportId + screen);
+      waitUntil(ExpectedConditions.textToBe(By.cssSelector("main .error"), hidden));
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
     }
     signOut();
   }
@@ -276,6 +438,21 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
 
   private void click(String label) {
     waitUntil(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + label + "']"))).click();
+  }
+
+  /** Empties the page, so that what the next screen draws cannot be mistaken for the last one's. */
+  private void clearPage() {
+    browser.executeScript("document.getElementById('main').replaceChildren()");
+  }
+
+  /** Clicks the button an accessible name tells apart from others of the same text. */
+  private void clickLabelled(String label) {
+    waitUntil(ExpectedConditions.elementToBeClickable(By.xpath("//button[@aria-label='" + label + "']"))).click();
+  }
+
+  private void clickLabelled(String label, By thenPresent) {
+    clickLabelled(label);
+    waitUntil(ExpectedConditions.presenceOfElementLocated(thenPresent));
   }
 
   private WebElement unitWithText(String text) {
@@ -320,9 +497,16 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     assertThat(violations).as("axe-core on " + screen).isEmpty();
   }
 
+  /** 1280×800 of the page from where it is scrolled to, the size of the README's pictures (docs/screenshots/). */
   private static void screenshot(String name) throws IOException {
+    List<?> scrolled = (List<?>) browser.executeScript("return [window.scrollX, window.scrollY]");
+    capture(name, Map.of("format", "png", "clip", Map.of("x", scrolled.get(0), "y", scrolled.get(1),
+        "width", 1280, "height", 800, "scale", 1)));
+  }
+
+  private static void capture(String name, Map<String, Object> parameters) throws IOException {
     Files.createDirectories(SCREENSHOTS);
-    Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+    Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", parameters);
     Files.write(SCREENSHOTS.resolve("web-" + name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
   }
 }

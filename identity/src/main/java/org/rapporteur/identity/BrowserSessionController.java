@@ -3,8 +3,11 @@ package org.rapporteur.identity;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.rapporteur.shared.problem.ProblemType;
 import org.rapporteur.shared.report.Actor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +17,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Signs a browser in with a password and tells the web application who is signed in. Sign-out is
+ * Signs a browser in with a password and tells the web application who is signed in, and how one
+ * may sign in (a password, or the identity providers of OpenID Connect sign-in). Sign-out is
  * Spring Security's logout filter ({@code POST /session/sign-out}).
  */
 @RestController
@@ -31,10 +37,29 @@ import org.springframework.web.bind.annotation.RestController;
 class BrowserSessionController {
 
   private final BrowserSessionSecurity.BrowserSignIn signIn;
+  private final List<Provider> providers = new ArrayList<>();
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-  BrowserSessionController(BrowserSessionSecurity.BrowserSignIn signIn) {
+  BrowserSessionController(
+      BrowserSessionSecurity.BrowserSignIn signIn, IdentityProperties properties,
+      ObjectProvider<ClientRegistrationRepository> registrations) {
     this.signIn = signIn;
+    if (!properties.demo() && registrations.getIfAvailable() instanceof Iterable<?> configured) {
+      for (Object registration : configured) {
+        ClientRegistration client = (ClientRegistration) registration;
+        providers.add(new Provider(client.getClientName(), "/oauth2/authorization/" + client.getRegistrationId()));
+      }
+    }
+  }
+
+  /** How one may sign in here: with a password (embedded default), or at these identity providers. */
+  record Options(boolean password, List<Provider> providers) {}
+
+  record Provider(String name, String url) {}
+
+  @GetMapping(value = "/session/options", produces = MediaType.APPLICATION_JSON_VALUE)
+  Options options() {
+    return new Options(signIn.manager() != null, providers);
   }
 
   /** The signed-in user, as the screens need it to offer only what the role may do. */

@@ -1,6 +1,7 @@
 package org.rapporteur.identity;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -12,6 +13,8 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -28,6 +31,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * travels as the {@code XSRF-TOKEN} cookie (readable by the application's script) and comes back
  * in the {@code X-XSRF-TOKEN} header, a double submit that needs no server state and so holds on
  * both sides behind the front door (docs/adr/0009).
+ *
+ * <p>Sign-in is a password for the demo users in the embedded default ({@code POST /session}), and
+ * OpenID Connect at the identity provider in jwt mode when a client registration is configured
+ * ({@code /oauth2/authorization/{id}}, back at {@code /login/oauth2/code/{id}}; docs/adr/0012).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(BrowserSessionController.class)
@@ -39,7 +46,8 @@ public class BrowserSessionSecurity {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/") || path.equals("/app") || path.startsWith("/app/") || path.equals("/sign-in")
             || path.startsWith("/web/") || path.startsWith("/webjars/") || path.equals("/session")
-            || path.startsWith("/session/") || path.equals("/favicon.ico");
+            || path.startsWith("/session/") || path.equals("/favicon.ico")
+            || path.startsWith("/oauth2/") || path.startsWith("/login/oauth2/");
       };
 
   /** An API call made by the web application: a session cookie, no credentials of its own. */
@@ -59,7 +67,9 @@ public class BrowserSessionSecurity {
 
   @Bean
   @Order(10)
-  SecurityFilterChain browserSecurity(HttpSecurity http, IdentityProperties properties) throws Exception {
+  SecurityFilterChain browserSecurity(
+      HttpSecurity http, IdentityProperties properties, ObjectProvider<ClientRegistrationRepository> providers)
+      throws Exception {
     ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint("Session");
     http.securityMatcher(request -> WEB_APPLICATION.matches(request) || API_WITH_SESSION.matches(request))
         .csrf(csrf -> csrf.spa())
@@ -75,7 +85,9 @@ public class BrowserSessionSecurity {
                 // stream ending after sign-out, say); checking it again only fails on a committed response.
                 auth.dispatcherTypeMatchers(DispatcherType.ASYNC)
                     .permitAll()
-                    .requestMatchers("/sign-in", "/web/**", "/webjars/**", "/favicon.ico")
+                    .requestMatchers("/sign-in", "/web/**", "/webjars/**", "/favicon.ico", "/oauth2/**", "/login/oauth2/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/session/options")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/session")
                     .permitAll()
@@ -87,6 +99,16 @@ public class BrowserSessionSecurity {
             logout -> logout.logoutUrl("/session/sign-out")
                 .deleteCookies("JSESSIONID")
                 .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
+    if (!properties.demo() && providers.getIfAvailable() != null) {
+      // OpenID Connect sign-in with the provider whose tokens the API takes (docs/adr/0012).
+      OidcSignIn signIn = new OidcSignIn(new JwtActorConverter(properties.roleClaim(), properties.entityClaim()));
+      http.oauth2Login(
+          login -> login.loginPage("/sign-in")
+              // The provider's tokens live and die with the session, not in a map of this process.
+              .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+              .successHandler(signIn)
+              .failureHandler(signIn));
+    }
     return http.build();
   }
 

@@ -1,6 +1,7 @@
 package org.rapporteur.identity;
 
 import java.util.Locale;
+import java.util.Map;
 import org.rapporteur.shared.report.Actor;
 import org.rapporteur.shared.report.Role;
 import org.springframework.core.convert.converter.Converter;
@@ -25,21 +26,26 @@ final class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationTo
 
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
-    String user = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
-    String roleName = jwt.getClaimAsString(roleClaim);
+    return (AbstractAuthenticationToken) CachingBasicAuthenticationProvider.authenticated(actor(jwt.getClaims()));
+  }
+
+  /**
+   * The caller named by a token's claims: a bearer token's, or an ID token's at browser sign-in,
+   * so that both ways of signing in give the same user the same role and entity.
+   */
+  Actor actor(Map<String, Object> claims) {
+    Object user = claims.containsKey("preferred_username") ? claims.get("preferred_username") : claims.get("sub");
+    Object roleName = claims.get(roleClaim);
     if (user == null || roleName == null) {
       throw new BadCredentialsException("the token names no user or no role (claim '" + roleClaim + "')");
     }
     Role role;
     try {
-      role = Role.valueOf(roleName.toUpperCase(Locale.ROOT));
+      role = Role.valueOf(roleName.toString().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new BadCredentialsException("unknown role '" + roleName + "'");
     }
-    String entity = jwt.getClaimAsString(entityClaim);
-    Actor actor = new Actor(user, role, entity == null ? null : entity.toUpperCase(Locale.ROOT));
-    AbstractAuthenticationToken token =
-        (AbstractAuthenticationToken) CachingBasicAuthenticationProvider.authenticated(actor);
-    return token;
+    Object entity = claims.get(entityClaim);
+    return new Actor(user.toString(), role, entity == null ? null : entity.toString().toUpperCase(Locale.ROOT));
   }
 }

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * /api} with the browser session that {@link BrowserSessionSecurity} signs in.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(BrowserSessionSecurity.class)
+@Import({BrowserSessionSecurity.class, SharedSessions.class})
 public class WebApplication {
 
   @Bean

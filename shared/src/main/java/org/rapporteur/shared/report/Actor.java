@@ -1,5 +1,6 @@
 package org.rapporteur.shared.report;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param entity the short upper-case code of the user's entity ({@code ITU}), or {@code null} for
  *     roles that act for the meeting rather than an entity
  */
-public record Actor(String user, Role role, String entity) {
+// Serializable: a browser session in the shared session store holds the signed-in actor.
+public record Actor(String user, Role role, String entity) implements Serializable {
 
   public Actor {
     Objects.requireNonNull(user, "user");
