@@ -110,6 +110,15 @@ public final class WhyDocument {
       case "ParagraphApproved" -> "Approved revision " + e.revision();
       case "ParagraphWithdrawn" -> "Withdrawn";
       case "ReportAdopted" -> "Report adopted";
+      case "OralAmendmentProposed" -> "Oral amendment proposed by " + e.proposedBy();
+      case "OralAmendmentAccepted" -> "Orally amended (revision " + e.revision() + "), as proposed by " + e.proposedBy();
+      case "ParagraphBracketed" -> "Put in square brackets (revision " + e.revision() + ")";
+      case "ParagraphAdoptedInSession" -> "Adopted in session (revision " + e.revision() + ")";
+      case "ReservationRecorded" -> "Reservation or explanation of position of " + e.proposedBy();
+      case "ReportAdoptedAdReferendum" -> "Report adopted ad referendum";
+      case "ReportAdoptionConfirmed" -> "Report's adoption confirmed";
+      case "CorrigendumIssued" -> "Corrected (revision " + e.revision() + ")"
+          + (e.symbol() == null ? " by a corrigendum" : " by " + e.symbol());
       default -> e.type();
     };
   }

@@ -37,4 +37,19 @@ class WhyDocumentTest {
         .contains("<span class=\"mismatch\">NOT the SHA-256 of revision 1's text</span>")
         .doesNotContain("<script>", "<b>");
   }
+
+  @Test
+  void theSessionsActsAreNamedWithWhoProposedAndWhichCorrigendum() {
+    ParagraphWhy why = new ParagraphWhy("r", "p", List.of(
+        new WhyEntry(1, "e1", "OralAmendmentAccepted", AT, CHAIR, "h1", 2, 1, "Amended <words>.", null, null, null,
+            null, "abc", true, null, "WMO", null),
+        new WhyEntry(2, "e2", "ParagraphBracketed", AT, CHAIR, "h2", 2, null, null, null, null, null, null, null, null,
+            null, null, null),
+        new WhyEntry(3, "e3", "CorrigendumIssued", AT, CHAIR, "h3", 3, 2, "Corrected.", null, null, null, "Dates.",
+            "def", true, null, null, "A/AC.105/1/Corr.1")));
+
+    assertThat(WhyDocument.render(why, "en"))
+        .contains("Orally amended (revision 2), as proposed by WMO", "Put in square brackets (revision 2)",
+            "Corrected (revision 3) by A/AC.105/1/Corr.1", "Amended &lt;words&gt;.");
+  }
 }

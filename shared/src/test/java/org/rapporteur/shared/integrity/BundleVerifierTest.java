@@ -125,6 +125,55 @@ class BundleVerifierTest {
     assertThat(verdict.reason()).contains("no signed checkpoint");
   }
 
+  @Test
+  void anAdoptionInSessionIsCheckedAgainstTheOrallyAmendedTextAndACorrectionAgainstItsOwn() throws Exception {
+    List<ObjectNode> log = session(HashChain.sha256("Amended text."), HashChain.sha256("Corrected text."));
+
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(bundle(log, null));
+
+    assertThat(verdict.verified()).as(verdict.toString()).isTrue();
+    assertThat(verdict.approvalsChecked()).as("approval, amendment, adoption in session, corrigendum").isEqualTo(4);
+  }
+
+  @Test
+  void anAdoptionInSessionThatNamesTheTextBeforeTheAmendmentIsFound() throws Exception {
+    List<ObjectNode> log = session(HashChain.sha256("Revised text."), HashChain.sha256("Corrected text."));
+
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(bundle(log, null));
+
+    assertThat(verdict.firstBrokenPosition()).isEqualTo(5);
+  }
+
+  @Test
+  void aCorrectionWhoseHashIsNotItsTextsIsFound() throws Exception {
+    List<ObjectNode> log = session(HashChain.sha256("Amended text."), HashChain.sha256("Other text."));
+
+    BundleVerifier.Verdict verdict = BundleVerifier.verify(bundle(log, null));
+
+    assertThat(verdict.firstBrokenPosition()).isEqualTo(6);
+    assertThat(verdict.reason()).contains("corrigendum's text hash");
+  }
+
+  /** {@link #log}, then an accepted oral amendment, an adoption in session and a corrigendum. */
+  private static List<ObjectNode> session(String adoptedTextHash, String correctedTextHash) throws Exception {
+    List<ObjectNode> log = log(HashChain.sha256("Revised text."));
+    log.add(entry(4, "OralAmendmentAccepted", CHAIR, "{\"reportId\":\"r\",\"paragraphId\":\"p-1\",\"baseRevision\":2,"
+        + "\"revision\":3,\"text\":\"Amended text.\",\"textHash\":\"" + HashChain.sha256("Amended text.")
+        + "\",\"actor\":" + CHAIR + "}"));
+    log.add(entry(5, "ParagraphAdoptedInSession", CHAIR, "{\"reportId\":\"r\",\"paragraphId\":\"p-1\",\"revision\":3,"
+        + "\"textHash\":\"" + adoptedTextHash + "\",\"actor\":" + CHAIR + "}"));
+    log.add(entry(6, "CorrigendumIssued", CHAIR, "{\"reportId\":\"r\",\"number\":1,\"corrections\":[{\"paragraphId\":"
+        + "\"p-1\",\"baseRevision\":3,\"revision\":4,\"text\":\"Corrected text.\",\"textHash\":\"" + correctedTextHash
+        + "\"}],\"actor\":" + CHAIR + "}"));
+    String previous = log.get(2).get("hash").asText();
+    for (ObjectNode entry : log.subList(3, log.size())) {
+      entry.put("previousHash", previous);
+      previous = HashChain.sha256(CanonicalJson.canonicalize(entry));
+      entry.put("hash", previous);
+    }
+    return log;
+  }
+
   private static Checkpoint checkpointAt(List<ObjectNode> log, int position, KeyPair key) {
     return Checkpoint.sign("r", position, log.get(position - 1).get("hash").asText(), key.getPrivate(),
         CheckpointKeys.fingerprint(key.getPublic()));
