@@ -400,7 +400,8 @@ async function session(reportId, minPosition, focusId) {
   }
 
   const items = units.map(({ section, unit }) => sessionUnit(unit, section, { base, lang, chair, clerk, open, act, reload,
-    members: draft.memberEntities || [], reservations: reservations.filter(r => r.paragraphId === unit.paragraphId && unit.paragraphId) }));
+    members: draft.memberEntities || [],
+    reservations: reservations.filter(r => unit.paragraphId ? r.paragraphId === unit.paragraphId : r.decisionId === unit.decisionId) }));
 
   show('Adoption session: ' + draft.title,
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports'), ' › ', h('a', { href: '#/reports/' + path(reportId) }, 'Workspace')),
@@ -436,7 +437,8 @@ function sessionUnit(unit, section, { base, lang, chair, clerk, open, act, reloa
   const aside = proposals.length ? h('div', { class: 'amendments', role: 'group', 'aria-label': 'Oral amendments to ' + name },
     h('h2', {}, 'Proposed oral amendments'),
     h('ul', {}, proposals.map(a => h('li', { class: 'amendment' },
-      h('p', { class: 'meta' }, 'Proposed by ' + a.proposedBy),
+      h('p', { class: 'meta' }, 'Proposed by ' + a.proposedBy
+        + (a.baseRevision === unit.revision ? '' : ' on revision ' + a.baseRevision + ', since amended: propose it again')),
       h('p', { class: 'diff', lang }, diff(unit.text, a.text).map(d => d.kind === 'same' ? d.text
         : h(d.kind === 'added' ? 'ins' : 'del', {}, d.text))),
       chair && open && unit.status !== 'ADOPTED'
@@ -448,50 +450,57 @@ function sessionUnit(unit, section, { base, lang, chair, clerk, open, act, reloa
     h('span', { class: 'num', 'aria-hidden': number == null ? null : 'true' }, number == null ? '–' : number + '.'),
     h('div', { class: 'columns' }, h('div', {}, body, actions), aside));
 
-  if (!open || !isParagraph || unit.status === 'WITHDRAWN') return item;
+  if (!open || unit.status === 'WITHDRAWN') return item;
   const target = base + '/paragraphs/' + path(unit.paragraphId);
-  const form = (opener, fields, submit, send) => h('button', { type: 'button', onclick: () => {
-    const formMessage = h('p', { class: 'error', role: 'alert', hidden: true });
-    const previous = [...actions.childNodes];
-    const element = h('form', { class: 'editor', onsubmit: async event => {
-      event.preventDefault();
-      try {
-        const result = await send();
-        announce.textContent = submit + ': done.';
-        await reload(result && result.position, id);
-      } catch (e) { formMessage.textContent = e.message; formMessage.hidden = false; }
-    } }, fields, formMessage, h('div', { class: 'actions' }, h('button', { type: 'submit' }, submit),
-      h('button', { type: 'button', onclick: () => actions.replaceChildren(...previous) }, 'Cancel')));
-    actions.replaceChildren(element);
-    element.querySelector('textarea, select, input').focus();
-  } }, opener);
+  // A small form in place of the unit's buttons; Cancel or Escape puts them back, focus on the opener.
+  const form = (label, fields, submit, send) => {
+    const opener = h('button', { type: 'button', onclick: () => {
+      const formMessage = h('p', { class: 'error', role: 'alert', hidden: true });
+      const previous = [...actions.childNodes];
+      const cancel = () => { actions.replaceChildren(...previous); opener.focus(); };
+      const element = h('form', { class: 'editor', onkeydown: event => { if (event.key === 'Escape') cancel(); }, onsubmit: async event => {
+        event.preventDefault();
+        try {
+          const result = await send();
+          announce.textContent = submit + ': done.';
+          await reload(result && result.position, id);
+        } catch (e) { formMessage.textContent = e.message; formMessage.hidden = false; }
+      } }, fields, formMessage, h('div', { class: 'actions' }, h('button', { type: 'submit' }, submit),
+        h('button', { type: 'button', onclick: cancel }, 'Cancel')));
+      actions.replaceChildren(element);
+      element.querySelector('textarea, select, input').focus();
+    } }, label);
+    return opener;
+  };
   const field = (label, fieldId, input) => h('p', {}, h('label', { for: fieldId }, label), input);
   const select = (fieldId, options) => h('select', { id: fieldId }, options.map(([value, label]) => h('option', { value }, label)));
 
-  if (clerk && unit.status !== 'ADOPTED') {
+  if (isParagraph && clerk && unit.status !== 'ADOPTED') {
     const text = h('textarea', { id: id + '-amendment', lang, rows: 4 });
     text.value = unit.text;
     const by = select(id + '-proposed-by', members.map(m => [m, m]));
     actions.append(form('Oral amendment to ' + name, [field('Amended text of ' + name, text.id, text), field('Proposed by', by.id, by)],
       'Record the oral amendment', () => call('POST', target + '/oral-amendments', { text: text.value, proposedBy: by.value })));
   }
-  if (chair && unit.status !== 'ADOPTED') {
+  if (isParagraph && chair && unit.status !== 'ADOPTED') {
     if (!bracketed) actions.append(act('Bracket ' + name, message, () => call('POST', target + '/brackets'), id));
     // The API lifts brackets only by adopting the paragraph or deleting it: the button says so.
     actions.append(act('Adopt ' + name + (bracketed ? ' (removes the brackets)' : ''), message,
       () => call('POST', target + '/session-adoption'), id));
     actions.append(act('Delete ' + name, message, () => call('DELETE', target)));
   }
-  if (clerk) {
+  if (isParagraph && clerk) {
     const text = h('textarea', { id: id + '-insert', lang, rows: 4 });
     actions.append(form('Insert after ' + name, field('Text of the paragraph to insert after ' + name, text.id, text), 'Insert the paragraph',
       () => call('POST', base + '/paragraphs', { sectionId: section.sectionId, text: text.value, afterParagraphId: unit.paragraphId })));
+  }
+  if (clerk) {
     const entity = select(id + '-entity', members.map(m => [m, m]));
     const kind = select(id + '-kind', [['RESERVATION', 'Reservation'], ['EXPLANATION_OF_POSITION', 'Explanation of position']]);
     const statement = h('textarea', { id: id + '-reservation', lang, rows: 3 });
     actions.append(form('Reservation on ' + name, [field('Delegation', entity.id, entity), field('Kind', kind.id, kind),
       field('Text of the statement on ' + name, statement.id, statement)], 'Record the reservation',
-      () => call('POST', base + '/reservations', { entity: entity.value, kind: kind.value, paragraphId: unit.paragraphId, text: statement.value })));
+      () => call('POST', base + '/reservations', { entity: entity.value, kind: kind.value, ...(isParagraph ? { paragraphId: unit.paragraphId } : { decisionId: unit.decisionId }), text: statement.value })));
   }
   return item;
 }
@@ -500,7 +509,9 @@ function sessionUnit(unit, section, { base, lang, chair, clerk, open, act, reloa
 
 const EVENT_TYPES = ['ReportCreated', 'AgendaItemProposed', 'AgendaItemAmended', 'AgendaItemWithdrawn', 'AgendaAdopted',
   'SectionAdded', 'ParticipantAdded', 'ParticipantRemoved', 'ParagraphDrafted', 'ParagraphRevised', 'ParagraphSubmitted',
-  'ParagraphReturned', 'ParagraphApproved', 'ParagraphWithdrawn', 'DecisionProposed', 'DecisionAdopted', 'ReportAdopted'];
+  'ParagraphReturned', 'ParagraphApproved', 'ParagraphWithdrawn', 'DecisionProposed', 'DecisionAdopted', 'ReportAdopted',
+  'AdoptionSessionOpened', 'OralAmendmentProposed', 'OralAmendmentAccepted', 'ParagraphBracketed', 'ParagraphAdoptedInSession',
+  'ReservationRecorded', 'ReportAdoptedAdReferendum', 'ReportAdoptionConfirmed', 'CorrigendumIssued'];
 
 async function audit(reportId, filters) {
   const query = new URLSearchParams();

@@ -50,6 +50,7 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
   private static final String AMENDED = "The Chair opened the meeting on time.";
   private static final String GENEVA = "The meeting agreed to meet again in Geneva.";
   private static final String SILENCE = "The meeting observed a minute of silence.";
+  private static final String RESERVATION = "WMO reserved its position.";
   private static ChromeDriver browser;
   private static Path userDataDir;
   private static String axeSource;
@@ -243,7 +244,8 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
       waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(first + " .amendments"), "Proposed by WMO"));
       waitIn(delegate, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(first + " .amendments"), "Proposed by WMO"));
 
-      // The chair brackets paragraph 2 and inserts a paragraph after paragraph 1: it is numbered 1 bis.
+      // The chair brackets paragraph 2, inserts a paragraph after paragraph 1 (numbered 1 bis) and
+      // records WMO's reservation on paragraph 1.
       click("Bracket paragraph 2");
       waitUntil(ExpectedConditions.textToBe(By.cssSelector(second + " .text"), "[" + GENEVA + "]"));
       waitIn(delegate, ExpectedConditions.textToBe(By.cssSelector(second + " .text"), "[" + GENEVA + "]"));
@@ -253,6 +255,11 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
       By bis = By.xpath("//li[contains(@class,'unit')][.//p[@class='text' and text()='" + SILENCE + "']]/span[@class='num']");
       waitUntil(ExpectedConditions.textToBe(bis, "1 bis."));
       waitIn(delegate, ExpectedConditions.textToBe(bis, "1 bis."));
+      click("Reservation on paragraph 1");
+      new Select(waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("session-" + opened + "-entity")))).selectByValue("WMO");
+      browser.findElement(By.id("session-" + opened + "-reservation")).sendKeys(RESERVATION);
+      click("Record the reservation");
+      waitIn(delegate, ExpectedConditions.textToBe(By.cssSelector(first + " .reservation"), "Reservation (WMO): " + RESERVATION));
       accessible("session");
       screenshot("session");
 
