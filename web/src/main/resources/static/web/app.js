@@ -81,6 +81,10 @@ async function reports() {
 
 const DONE = new Set(['APPROVED', 'ADOPTED', 'WITHDRAWN']);
 
+// A unit's number as the document prints it: "12", or "12 bis" for one inserted in session.
+const unitNumber = unit => unit.number == null ? null : unit.number + (unit.numberSuffix ? ' ' + unit.numberSuffix : '');
+const unitName = unit => (unit.paragraphId ? 'paragraph ' : 'decision ') + (unitNumber(unit) ?? '(unnumbered)');
+
 // A section is named by its letter where it has one; a chapter's only section has none.
 const sectionName = section => section.letter ? 'section ' + section.letter : '“' + section.title + '”';
 
@@ -131,6 +135,8 @@ async function workspace(reportId, minPosition) {
       h('a', { href: '#/reports/' + path(reportId) + '/at/' + draft.position }, 'Earlier versions'), ' · ',
       h('a', { href: '#/reports/' + path(reportId) + '/session' }, 'Adoption session')),
     h('p', { id: 'live', role: 'status' }),
+    draft.status === 'IN_SESSION' ? h('p', { class: 'notice' }, 'The meeting is adopting this report in session: the text changes only there. ',
+      h('a', { href: '#/reports/' + path(reportId) + '/session' }, 'Go to the adoption session')) : null,
     me.role === 'CHAIR' && !frozen ? adoption(draft, base, reload) : null,
     body.length ? body : h('p', {}, 'No sections yet.'));
   follow(reportId, draft.position, position => workspace(reportId, position));
@@ -172,10 +178,10 @@ function unitView(unit, base, lang, frozen, reload) {
   const actions = h('div', { class: 'actions' });
   const message = h('p', { class: 'error', role: 'alert', hidden: true });
   const item = h('li', { class: 'unit status-' + unit.status.toLowerCase(), id: 'unit-' + id, 'data-unit': id },
-    h('span', { class: 'num', 'aria-hidden': unit.number == null ? null : 'true' }, unit.number == null ? '–' : unit.number + '.'),
+    h('span', { class: 'num', 'aria-hidden': unit.number == null ? null : 'true' }, unit.number == null ? '–' : unitNumber(unit) + '.'),
     h('div', { class: 'body' },
       h('p', { class: 'text', lang }, unit.text),
-      h('p', { class: 'meta' }, unit.number == null ? 'Unnumbered · ' + meta : 'No. ' + unit.number + ' · ' + meta),
+      h('p', { class: 'meta' }, unit.number == null ? 'Unnumbered · ' + meta : 'No. ' + unitNumber(unit) + ' · ' + meta),
       message, actions));
 
   const act = (label, run) => h('button', { type: 'button', onclick: async () => {
@@ -192,7 +198,7 @@ function unitView(unit, base, lang, frozen, reload) {
 
   if (isParagraph) {
     actions.append(h('a', { href: '#/reports/' + path(base.substring('/api/reports/'.length)) + '/paragraphs/' + path(unit.paragraphId),
-      'aria-label': 'History of paragraph ' + (unit.number ?? unit.paragraphId) }, 'History'));
+      'aria-label': 'History of paragraph ' + (unitNumber(unit) ?? unit.paragraphId) }, 'History'));
   }
   if (!frozen && isParagraph && unit.status !== 'WITHDRAWN') {
     const target = base + '/paragraphs/' + path(unit.paragraphId);
@@ -217,7 +223,7 @@ function adoption(draft, base, reload) {
   for (const section of draft.sections) {
     for (const unit of section.paragraphs) {
       if (!DONE.has(unit.status)) {
-        blockers.push((unit.paragraphId ? 'paragraph ' : 'decision ') + (unit.number ?? '') + ' is ' + words(unit.status).toLowerCase());
+        blockers.push((unit.paragraphId ? 'paragraph ' : 'decision ') + (unitNumber(unit) ?? '') + ' is ' + words(unit.status).toLowerCase());
       }
     }
   }
@@ -346,8 +352,6 @@ function returnForm(item, target, reload) {
 // this screen; the secretary records what the floor says (oral amendments, reservations, inserted
 // paragraphs); everyone else follows it live. Each action is offered only to the roles the API lets act.
 
-const unitNumber = unit => unit.number == null ? null : unit.number + (unit.numberSuffix ? ' ' + unit.numberSuffix : '');
-const unitName = unit => (unit.paragraphId ? 'paragraph ' : 'decision ') + (unitNumber(unit) ?? '(unnumbered)');
 
 async function session(reportId, minPosition, focusId) {
   const base = '/api/reports/' + path(reportId);
@@ -567,7 +571,7 @@ async function pastDraft(reportId, position) {
     h('h3', {}, 'Chapter ' + section.chapter + ', ', section.letter ? [h('span', { class: 'num' }, section.letter + '.'), ' '] : null,
       h('span', { lang }, section.title)),
     h('ol', { class: 'units' }, section.paragraphs.map(unit => h('li', { class: 'unit status-' + unit.status.toLowerCase() },
-      h('span', { class: 'num' }, unit.number == null ? '–' : unit.number + '.'),
+      h('span', { class: 'num' }, unit.number == null ? '–' : unitNumber(unit) + '.'),
       h('div', { class: 'body' }, h('p', { class: 'text', lang }, unit.text),
         h('p', { class: 'meta' }, [words(unit.status), unit.authorEntity ? 'by ' + unit.authorEntity : null,
           unit.revision ? 'revision ' + unit.revision : null].filter(Boolean).join(' · '))))))));

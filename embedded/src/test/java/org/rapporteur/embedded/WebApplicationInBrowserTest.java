@@ -234,6 +234,11 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
       waitUntil(ExpectedConditions.textToBe(By.id("report-status"), "In session"));
       waitIn(delegate, ExpectedConditions.textToBe(By.id("report-status"), "In session"));
       assertThat(delegate.findElements(By.cssSelector("main button"))).as("a delegate only follows").isEmpty();
+      // The workspace in session sends the delegate to the session screen (by keyboard).
+      delegate.get(base() + "/app#/reports/" + reportId);
+      waitIn(delegate, ExpectedConditions.visibilityOfElementLocated(By.linkText("Go to the adoption session"))).sendKeys(Keys.ENTER);
+      waitIn(delegate, ExpectedConditions.textMatches(By.tagName("h1"), java.util.regex.Pattern.compile("^Adoption session: .+")));
+      waitIn(delegate, ExpectedConditions.textToBe(By.id("report-status"), "In session"));
 
       // From the floor, WMO proposes words; the chair records them beside the text.
       click("Oral amendment to paragraph 1");
