@@ -43,6 +43,7 @@ async function route() {
   try {
     let match;
     if ((match = hash.match(/^#\/reports\/([^/]+)$/))) await workspace(decodeURIComponent(match[1]));
+    else if ((match = hash.match(/^#\/reports\/([^/]+)\/session$/))) await session(decodeURIComponent(match[1]));
     else if ((match = hash.match(/^#\/reports\/([^/]+)\/audit(?:\?(.*))?$/))) await audit(decodeURIComponent(match[1]), new URLSearchParams(match[2] || ''));
     else if ((match = hash.match(/^#\/reports\/([^/]+)\/at\/(\d+)$/))) await pastDraft(decodeURIComponent(match[1]), Number(match[2]));
     else if ((match = hash.match(/^#\/reports\/([^/]+)\/paragraphs\/([^/]+)$/))) await history(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
@@ -99,6 +100,10 @@ async function reports() {
 
 const DONE = new Set(['APPROVED', 'ADOPTED', 'WITHDRAWN']);
 
+// A unit's number as the document prints it: "12", or "12 bis" for one inserted in session.
+const unitNumber = unit => unit.number == null ? null : unit.number + (unit.numberSuffix ? ' ' + unit.numberSuffix : '');
+const unitName = unit => (unit.paragraphId ? 'paragraph ' : 'decision ') + (unitNumber(unit) ?? '(unnumbered)');
+
 // A section is named by its letter where it has one; a chapter's only section has none.
 const sectionName = section => section.letter ? 'section ' + section.letter : '“' + section.title + '”';
 
@@ -147,35 +152,39 @@ async function workspace(reportId, minPosition) {
       h('a', { href: base + '/document.xml' }, 'Akoma Ntoso XML'), ' · ',
       h('a', { href: '#/reports/' + path(reportId) + '/setup' }, 'Agenda, sections and participants'), ' · ',
       h('a', { href: '#/reports/' + path(reportId) + '/audit' }, 'Audit trail'), ' · ',
-      h('a', { href: '#/reports/' + path(reportId) + '/at/' + draft.position }, 'Earlier versions')),
+      h('a', { href: '#/reports/' + path(reportId) + '/at/' + draft.position }, 'Earlier versions'), ' · ',
+      h('a', { href: '#/reports/' + path(reportId) + '/session' }, 'Adoption session')),
     h('p', { id: 'live', role: 'status' }),
+    draft.status === 'IN_SESSION' ? h('p', { class: 'notice' }, 'The meeting is adopting this report in session: the text changes only there. ',
+      h('a', { href: '#/reports/' + path(reportId) + '/session' }, 'Go to the adoption session')) : null,
     me.role === 'CHAIR' && !frozen ? adoption(draft, base, reload) : null,
     body.length ? body : h('p', {}, 'No sections yet. ',
       h('a', { href: '#/reports/' + path(reportId) + '/setup' }, 'Lay out the sections')));
-  follow(reportId, draft.position);
+  follow(reportId, draft.position, position => workspace(reportId, position));
 }
 
 // Other users' changes, live: the query side's server-sent events carry each new position (their
 // id, so the browser resumes with Last-Event-ID after a dropped connection). The draft is redrawn
 // at once, unless the user is typing: then a notice offers the redraw, and nothing typed is lost.
-function follow(reportId, shownPosition) {
-  if (stream && stream.reportId === reportId) { stream.shown = shownPosition; return; }
+function follow(reportId, shownPosition, redraw) {
+  if (stream && stream.reportId === reportId) { stream.shown = shownPosition; stream.redraw = redraw; return; }
   if (stream) stream.close();
   stream = new EventSource('/api/reports/' + path(reportId) + '/events');
   stream.reportId = reportId;
   stream.shown = shownPosition;
+  stream.redraw = redraw;
   stream.addEventListener('position', async event => {
     const position = JSON.parse(event.data).position;
     if (position <= stream.shown) return;
     const live = document.getElementById('live');
     if (main.querySelector('form.editor')) {
       if (live) live.replaceChildren('The draft has changed (position ' + position + '). ',
-        h('button', { type: 'button', onclick: () => workspace(reportId, position) }, 'Show the changes'));
+        h('button', { type: 'button', onclick: () => stream.redraw(position) }, 'Show the changes'));
       return;
     }
     stream.shown = position;
     quiet = true;
-    try { await workspace(reportId, position); } finally { quiet = false; }
+    try { await stream.redraw(position); } finally { quiet = false; }
     const updated = document.getElementById('live');
     if (updated) updated.textContent = 'Updated live to position ' + position + '.';
   });
@@ -190,10 +199,10 @@ function unitView(unit, base, lang, frozen, reload) {
   const actions = h('div', { class: 'actions' });
   const message = h('p', { class: 'error', role: 'alert', hidden: true });
   const item = h('li', { class: 'unit status-' + unit.status.toLowerCase(), id: 'unit-' + id, 'data-unit': id },
-    h('span', { class: 'num', 'aria-hidden': unit.number == null ? null : 'true' }, unit.number == null ? '–' : unit.number + '.'),
+    h('span', { class: 'num', 'aria-hidden': unit.number == null ? null : 'true' }, unit.number == null ? '–' : unitNumber(unit) + '.'),
     h('div', { class: 'body' },
       h('p', { class: 'text', lang }, unit.text),
-      h('p', { class: 'meta' }, unit.number == null ? 'Unnumbered · ' + meta : 'No. ' + unit.number + ' · ' + meta),
+      h('p', { class: 'meta' }, unit.number == null ? 'Unnumbered · ' + meta : 'No. ' + unitNumber(unit) + ' · ' + meta),
       message, actions));
 
   const act = (label, run) => h('button', { type: 'button', onclick: async () => {
@@ -210,7 +219,7 @@ function unitView(unit, base, lang, frozen, reload) {
 
   if (isParagraph) {
     actions.append(h('a', { href: '#/reports/' + path(base.substring('/api/reports/'.length)) + '/paragraphs/' + path(unit.paragraphId),
-      'aria-label': 'History of paragraph ' + (unit.number ?? unit.paragraphId) }, 'History'));
+      'aria-label': 'History of paragraph ' + (unitNumber(unit) ?? unit.paragraphId) }, 'History'));
   }
   if (!frozen && isParagraph && unit.status !== 'WITHDRAWN') {
     const target = base + '/paragraphs/' + path(unit.paragraphId);
@@ -235,7 +244,7 @@ function adoption(draft, base, reload) {
   for (const section of draft.sections) {
     for (const unit of section.paragraphs) {
       if (!DONE.has(unit.status)) {
-        blockers.push((unit.paragraphId ? 'paragraph ' : 'decision ') + (unit.number ?? '') + ' is ' + words(unit.status).toLowerCase());
+        blockers.push((unit.paragraphId ? 'paragraph ' : 'decision ') + (unitNumber(unit) ?? '') + ' is ' + words(unit.status).toLowerCase());
       }
     }
   }
@@ -584,13 +593,176 @@ async function setup(reportId) {
       secretary ? commandForm({ id: 'add-member', legend: 'Add a member entity', submit: 'Add the member', fields: [
         { name: 'entity', label: 'Entity code', required: true, hint: 'e.g. WMO' },
       ], send: async value => done('Member added', await call('POST', base + '/members', { entity: value('entity').toUpperCase() })) }) : null));
+// ---- The adoption session ----------------------------------------------------------------------
+
+// The meeting adopts its report paragraph by paragraph (ADR 0013). The chair runs the session from
+// this screen; the secretary records what the floor says (oral amendments, reservations, inserted
+// paragraphs); everyone else follows it live. Each action is offered only to the roles the API lets act.
+
+
+async function session(reportId, minPosition, focusId) {
+  const base = '/api/reports/' + path(reportId);
+  const draft = await call('GET', base + (minPosition ? '?minPosition=' + minPosition : ''));
+  const lang = draft.language;
+  const chair = me.role === 'CHAIR';
+  const clerk = chair || me.role === 'SECRETARY';
+  const open = draft.status === 'IN_SESSION';
+  const reload = async (position, focus) => {
+    // The actor's own redraw keeps the keyboard where it was: on the unit just acted on.
+    // The stream's notice of this very position then redraws nothing a second time.
+    if (stream && position) stream.shown = Math.max(stream.shown, position);
+    quiet = Boolean(focus);
+    try { await session(reportId, position, focus); } finally { quiet = false; }
+  };
+
+  // An action of the chair or the secretary: the problem detail in words on failure, else a redraw
+  // at the position the command reached (read your own write).
+  const act = (label, message, run, focus, attributes = {}) => h('button', { type: 'button', ...attributes, onclick: async () => {
+    message.hidden = true;
+    try {
+      const result = await run();
+      announce.textContent = (attributes['aria-label'] || label) + ': done.';
+      await reload(result && result.position, focus);
+    } catch (e) { message.textContent = e.message; message.hidden = false; }
+  } }, label);
+
+  const units = [];
+  for (const section of draft.sections) for (const unit of section.paragraphs) units.push({ section, unit });
+  const pending = units.filter(({ unit }) => unit.paragraphId && unit.status !== 'ADOPTED' && unit.status !== 'WITHDRAWN');
+  const reservations = draft.reservations || [];
+
+  const topMessage = h('p', { class: 'error', role: 'alert', hidden: true });
+  const controls = [];
+  if (chair && draft.status === 'DRAFT') {
+    controls.push(act('Open the adoption session', topMessage, () => call('POST', base + '/session')));
+  }
+  if (chair && open) {
+    const adReferendum = h('input', { type: 'checkbox', id: 'ad-referendum' });
+    controls.push(h('div', { class: 'report-adoption' },
+      h('p', { id: 'session-progress' }, pending.length
+        ? 'Not yet adopted in session: ' + pending.map(p => unitName(p.unit)).join(', ') + '.'
+        : 'Every paragraph is adopted in session.'),
+      h('div', { class: 'check' }, adReferendum, h('label', { for: 'ad-referendum' }, 'Ad referendum (the report awaits confirmation)')),
+      act('Adopt the report', topMessage,
+        () => call('POST', base + '/adoption', { adReferendum: adReferendum.checked }), null, { 'aria-describedby': 'session-progress' })));
+  }
+  if (chair && draft.status === 'ADOPTED_AD_REFERENDUM') {
+    controls.push(act('Confirm the adoption', topMessage, () => call('POST', base + '/confirmation')));
+  }
+
+  const items = units.map(({ section, unit }) => sessionUnit(unit, section, { base, lang, chair, clerk, open, act, reload,
+    members: draft.memberEntities || [],
+    reservations: reservations.filter(r => unit.paragraphId ? r.paragraphId === unit.paragraphId : r.decisionId === unit.decisionId) }));
+
+  show('Adoption session: ' + draft.title,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Reports'), ' › ', h('a', { href: '#/reports/' + path(reportId) }, 'Workspace')),
+    h('h1', {}, 'Adoption session: ', h('span', { lang }, draft.title)),
+    h('dl', { class: 'header' },
+      h('dt', {}, 'Status'), h('dd', { id: 'report-status' }, words(draft.status)),
+      h('dt', {}, 'Position'), h('dd', {}, draft.position)),
+    h('p', { class: 'documents' }, 'Document: ', h('a', { href: base + '/document.html' }, 'HTML')),
+    h('p', { id: 'live', role: 'status' }),
+    controls.length ? h('div', { class: 'adoption' }, controls, topMessage) : null,
+    units.length ? h('ol', { class: 'units session' }, items) : h('p', {}, 'No paragraphs yet.'));
+  follow(reportId, draft.position, position => session(reportId, position));
+  const target = focusId && document.getElementById(focusId);
+  if (target) target.focus();
+}
+
+function sessionUnit(unit, section, { base, lang, chair, clerk, open, act, reload, members, reservations }) {
+  const isParagraph = Boolean(unit.paragraphId);
+  const id = 'session-' + (isParagraph ? unit.paragraphId : unit.decisionId);
+  const number = unitNumber(unit);
+  const name = unitName(unit);
+  const message = h('p', { class: 'error', role: 'alert', hidden: true });
+  const bracketed = unit.status === 'BRACKETED';
+  const meta = [isParagraph ? 'Paragraph' : 'Decision (' + words(unit.kind) + ')', words(unit.status),
+    unit.orallyAmended ? 'orally amended' : null, unit.authorEntity ? 'by ' + unit.authorEntity : null].filter(Boolean).join(' · ');
+  const proposals = (unit.oralAmendments || []).filter(a => !a.accepted);
+  const body = h('div', { class: 'body' },
+    h('p', { class: 'text', lang }, bracketed ? '[' + unit.text + ']' : unit.text),
+    h('p', { class: 'meta' }, (number == null ? 'Unnumbered' : 'No. ' + number) + ' · ' + meta),
+    reservations.map(r => h('p', { class: 'reservation' },
+      (r.kind === 'RESERVATION' ? 'Reservation' : 'Explanation of position') + ' (' + r.entity + '): ', h('span', { lang }, r.text))),
+    message);
+  const aside = proposals.length ? h('div', { class: 'amendments', role: 'group', 'aria-label': 'Oral amendments to ' + name },
+    h('h2', {}, 'Proposed oral amendments'),
+    h('ul', {}, proposals.map(a => h('li', { class: 'amendment' },
+      h('p', { class: 'meta' }, 'Proposed by ' + a.proposedBy
+        + (a.baseRevision === unit.revision ? '' : ' on revision ' + a.baseRevision + ', since amended: propose it again')),
+      h('p', { class: 'diff', lang }, diff(unit.text, a.text).map(d => d.kind === 'same' ? d.text
+        : h(d.kind === 'added' ? 'ins' : 'del', {}, d.text))),
+      chair && open && unit.status !== 'ADOPTED'
+        ? act('Accept', message, () => call('POST', base + '/paragraphs/' + path(unit.paragraphId) + '/oral-amendments/'
+          + path(a.amendmentId) + '/acceptance'), id, { 'aria-label': 'Accept the amendment by ' + a.proposedBy + ' to ' + name })
+        : null)))) : null;
+  const actions = h('div', { class: 'actions' });
+  const item = h('li', { class: 'unit status-' + unit.status.toLowerCase(), id, tabindex: -1, 'data-unit': id },
+    h('span', { class: 'num', 'aria-hidden': number == null ? null : 'true' }, number == null ? '–' : number + '.'),
+    h('div', { class: 'columns' }, h('div', {}, body, actions), aside));
+
+  if (!open || unit.status === 'WITHDRAWN') return item;
+  const target = base + '/paragraphs/' + path(unit.paragraphId);
+  // A small form in place of the unit's buttons; Cancel or Escape puts them back, focus on the opener.
+  const form = (label, fields, submit, send) => {
+    const opener = h('button', { type: 'button', onclick: () => {
+      const formMessage = h('p', { class: 'error', role: 'alert', hidden: true });
+      const previous = [...actions.childNodes];
+      const cancel = () => { actions.replaceChildren(...previous); opener.focus(); };
+      const element = h('form', { class: 'editor', onkeydown: event => { if (event.key === 'Escape') cancel(); }, onsubmit: async event => {
+        event.preventDefault();
+        try {
+          const result = await send();
+          announce.textContent = submit + ': done.';
+          await reload(result && result.position, id);
+        } catch (e) { formMessage.textContent = e.message; formMessage.hidden = false; }
+      } }, fields, formMessage, h('div', { class: 'actions' }, h('button', { type: 'submit' }, submit),
+        h('button', { type: 'button', onclick: cancel }, 'Cancel')));
+      actions.replaceChildren(element);
+      element.querySelector('textarea, select, input').focus();
+    } }, label);
+    return opener;
+  };
+  const field = (label, fieldId, input) => h('p', {}, h('label', { for: fieldId }, label), input);
+  const select = (fieldId, options) => h('select', { id: fieldId }, options.map(([value, label]) => h('option', { value }, label)));
+
+  if (isParagraph && clerk && unit.status !== 'ADOPTED') {
+    const text = h('textarea', { id: id + '-amendment', lang, rows: 4 });
+    text.value = unit.text;
+    const by = select(id + '-proposed-by', members.map(m => [m, m]));
+    actions.append(form('Oral amendment to ' + name, [field('Amended text of ' + name, text.id, text), field('Proposed by', by.id, by)],
+      'Record the oral amendment', () => call('POST', target + '/oral-amendments', { text: text.value, proposedBy: by.value })));
+  }
+  if (isParagraph && chair && unit.status !== 'ADOPTED') {
+    if (!bracketed) actions.append(act('Bracket ' + name, message, () => call('POST', target + '/brackets'), id));
+    // The API lifts brackets only by adopting the paragraph or deleting it: the button says so.
+    actions.append(act('Adopt ' + name + (bracketed ? ' (removes the brackets)' : ''), message,
+      () => call('POST', target + '/session-adoption'), id));
+    actions.append(act('Delete ' + name, message, () => call('DELETE', target)));
+  }
+  if (isParagraph && clerk) {
+    const text = h('textarea', { id: id + '-insert', lang, rows: 4 });
+    actions.append(form('Insert after ' + name, field('Text of the paragraph to insert after ' + name, text.id, text), 'Insert the paragraph',
+      () => call('POST', base + '/paragraphs', { sectionId: section.sectionId, text: text.value, afterParagraphId: unit.paragraphId })));
+  }
+  if (clerk) {
+    const entity = select(id + '-entity', members.map(m => [m, m]));
+    const kind = select(id + '-kind', [['RESERVATION', 'Reservation'], ['EXPLANATION_OF_POSITION', 'Explanation of position']]);
+    const statement = h('textarea', { id: id + '-reservation', lang, rows: 3 });
+    actions.append(form('Reservation on ' + name, [field('Delegation', entity.id, entity), field('Kind', kind.id, kind),
+      field('Text of the statement on ' + name, statement.id, statement)], 'Record the reservation',
+      () => call('POST', base + '/reservations', { entity: entity.value, kind: kind.value, ...(isParagraph ? { paragraphId: unit.paragraphId } : { decisionId: unit.decisionId }), text: statement.value })));
+  }
+  return item;
 }
 
 // ---- Auditing ----------------------------------------------------------------------------------
 
 const EVENT_TYPES = ['ReportCreated', 'AgendaItemProposed', 'AgendaItemAmended', 'AgendaItemWithdrawn', 'AgendaAdopted',
   'SectionAdded', 'ParticipantAdded', 'ParticipantRemoved', 'ParagraphDrafted', 'ParagraphRevised', 'ParagraphSubmitted',
-  'ParagraphReturned', 'ParagraphApproved', 'ParagraphWithdrawn', 'DecisionProposed', 'DecisionAdopted', 'ReportAdopted'];
+  'ParagraphReturned', 'ParagraphApproved', 'ParagraphWithdrawn', 'DecisionProposed', 'DecisionAdopted', 'ReportAdopted',
+  'AdoptionSessionOpened', 'OralAmendmentProposed', 'OralAmendmentAccepted', 'ParagraphBracketed', 'ParagraphAdoptedInSession',
+  'ReservationRecorded', 'ReportAdoptedAdReferendum', 'ReportAdoptionConfirmed', 'CorrigendumIssued'];
 
 async function audit(reportId, filters) {
   const query = new URLSearchParams();
@@ -646,7 +818,7 @@ async function pastDraft(reportId, position) {
     h('h3', {}, 'Chapter ' + section.chapter + ', ', section.letter ? [h('span', { class: 'num' }, section.letter + '.'), ' '] : null,
       h('span', { lang }, section.title)),
     h('ol', { class: 'units' }, section.paragraphs.map(unit => h('li', { class: 'unit status-' + unit.status.toLowerCase() },
-      h('span', { class: 'num' }, unit.number == null ? '–' : unit.number + '.'),
+      h('span', { class: 'num' }, unit.number == null ? '–' : unitNumber(unit) + '.'),
       h('div', { class: 'body' }, h('p', { class: 'text', lang }, unit.text),
         h('p', { class: 'meta' }, [words(unit.status), unit.authorEntity ? 'by ' + unit.authorEntity : null,
           unit.revision ? 'revision ' + unit.revision : null].filter(Boolean).join(' · '))))))));

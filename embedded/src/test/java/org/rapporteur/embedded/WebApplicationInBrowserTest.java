@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web application in a real headless Chromium (Debian's package), as people use it: a
  * delegate drafts in the report's language, the chair returns the paragraph with a comment, the
- * delegate meets a stale edit, merges and resubmits, the chair approves from the queue and adopts.
+ * delegate meets a stale edit, merges and resubmits, the chair approves from the queue and adopts;
+ * the chair runs an adoption session while a delegate, in a second browser, follows it live.
  * Every main screen passes axe-core with no serious or critical violation; screenshots land in
  * target/screenshots/. Without Chromium the test is skipped, except on CI.
  */
@@ -45,6 +46,11 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String AXE = "META-INF/resources/webjars/axe-core/" + System.getProperty("axe-core.version", "4.6.3") + "/axe.min.js";
 
+  private static final String OPENED = "The meeting opened.";
+  private static final String AMENDED = "The Chair opened the meeting on time.";
+  private static final String GENEVA = "The meeting agreed to meet again in Geneva.";
+  private static final String SILENCE = "The meeting observed a minute of silence.";
+  private static final String RESERVATION = "WMO reserved its position.";
   private static ChromeDriver browser;
   private static Path userDataDir;
   private static String axeSource;
@@ -66,17 +72,22 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     }
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     userDataDir = Files.createTempDirectory("rapporteur-web-chromium-");
+    browser = chromium(userDataDir);
+  }
+
+  private static ChromeDriver chromium(Path dataDir) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-        "--user-data-dir=" + userDataDir, "--window-size=1280,1024", "--lang=en");
+        "--user-data-dir=" + dataDir, "--window-size=1280,1024", "--lang=en");
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    ChromeDriver chromium = new ChromeDriver(service, options);
+    chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return chromium;
   }
 
   @AfterAll
@@ -84,8 +95,12 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     if (browser != null) {
       browser.quit();
     }
-    if (userDataDir != null) {
-      try (var files = Files.walk(userDataDir)) {
+    delete(userDataDir);
+  }
+
+  private static void delete(Path directory) throws IOException {
+    if (directory != null) {
+      try (var files = Files.walk(directory)) {
         files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
       }
     }
@@ -187,6 +202,116 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     waitUntil(ExpectedConditions.textToBe(By.id("report-status"), "Adopted"));
     screenshot("workspace-adopted");
     signOut();
+  }
+
+  @Test
+  void theChairRunsAnAdoptionSessionWhileADelegateFollowsItLiveInASecondBrowser() throws Exception {
+    Api api = api();
+    String reportId = "web-session-" + UUID.randomUUID();
+    String report = "/api/reports/" + reportId;
+    assertThat(api.post("secretary", "/api/reports", createReport(reportId)).statusCode()).isEqualTo(201);
+    String sectionId = json(api.post("secretary", report + "/sections", "{\"chapter\":\"I\",\"title\":\"Introduction\"}"))
+        .get("sectionId").asText();
+    String opened = approved(api, report, sectionId, OPENED);
+    String geneva = approved(api, report, sectionId, GENEVA);
+    String first = "#session-" + opened;
+    String second = "#session-" + geneva;
+
+    Path delegateData = Files.createTempDirectory("rapporteur-web-chromium-delegate-");
+    ChromeDriver delegate = chromium(delegateData);
+    try {
+      // The delegate opens the session screen first and only follows: no action is offered.
+      delegate.get(base() + "/sign-in");
+      waitIn(delegate, ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("itu");
+      delegate.findElement(By.id("password")).sendKeys("demo", Keys.ENTER);
+      waitIn(delegate, ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+      delegate.get(base() + "/app#/reports/" + reportId + "/session");
+      waitIn(delegate, ExpectedConditions.textToBe(By.id("report-status"), "Draft"));
+
+      browser.get(base() + "/sign-in");
+      signIn("chair");
+      browser.get(base() + "/app#/reports/" + reportId + "/session");
+      waitUntil(ExpectedConditions.textToBe(By.id("report-status"), "Draft"));
+      click("Open the adoption session");
+      waitUntil(ExpectedConditions.textToBe(By.id("report-status"), "In session"));
+      waitIn(delegate, ExpectedConditions.textToBe(By.id("report-status"), "In session"));
+      assertThat(delegate.findElements(By.cssSelector("main button"))).as("a delegate only follows").isEmpty();
+      // The workspace in session sends the delegate to the session screen (by keyboard).
+      delegate.get(base() + "/app#/reports/" + reportId);
+      waitIn(delegate, ExpectedConditions.visibilityOfElementLocated(By.linkText("Go to the adoption session"))).sendKeys(Keys.ENTER);
+      waitIn(delegate, ExpectedConditions.textMatches(By.tagName("h1"), java.util.regex.Pattern.compile("^Adoption session: .+")));
+      waitIn(delegate, ExpectedConditions.textToBe(By.id("report-status"), "In session"));
+
+      // From the floor, WMO proposes words; the chair records them beside the text.
+      click("Oral amendment to paragraph 1");
+      WebElement amendment = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("session-" + opened + "-amendment")));
+      amendment.sendKeys(Keys.chord(Keys.CONTROL, "a"), AMENDED);
+      new Select(browser.findElement(By.id("session-" + opened + "-proposed-by"))).selectByValue("WMO");
+      click("Record the oral amendment");
+      waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(first + " .amendments"), "Proposed by WMO"));
+      waitIn(delegate, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(first + " .amendments"), "Proposed by WMO"));
+
+      // The chair brackets paragraph 2, inserts a paragraph after paragraph 1 (numbered 1 bis) and
+      // records WMO's reservation on paragraph 1.
+      click("Bracket paragraph 2");
+      waitUntil(ExpectedConditions.textToBe(By.cssSelector(second + " .text"), "[" + GENEVA + "]"));
+      waitIn(delegate, ExpectedConditions.textToBe(By.cssSelector(second + " .text"), "[" + GENEVA + "]"));
+      click("Insert after paragraph 1");
+      waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("session-" + opened + "-insert"))).sendKeys(SILENCE);
+      click("Insert the paragraph");
+      By bis = By.xpath("//li[contains(@class,'unit')][.//p[@class='text' and text()='" + SILENCE + "']]/span[@class='num']");
+      waitUntil(ExpectedConditions.textToBe(bis, "1 bis."));
+      waitIn(delegate, ExpectedConditions.textToBe(bis, "1 bis."));
+      click("Reservation on paragraph 1");
+      new Select(waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("session-" + opened + "-entity")))).selectByValue("WMO");
+      browser.findElement(By.id("session-" + opened + "-reservation")).sendKeys(RESERVATION);
+      click("Record the reservation");
+      waitIn(delegate, ExpectedConditions.textToBe(By.cssSelector(first + " .reservation"), "Reservation (WMO): " + RESERVATION));
+      accessible("session");
+      screenshot("session");
+
+      // The chair accepts the amendment; the report cannot be adopted before its paragraphs are.
+      click("Accept");
+      waitUntil(ExpectedConditions.textToBe(By.cssSelector(first + " .text"), AMENDED));
+      waitIn(delegate, ExpectedConditions.textToBe(By.cssSelector(first + " .text"), AMENDED));
+      assertThat(browser.findElement(By.cssSelector(first + " .meta")).getText()).contains("orally amended");
+      click("Adopt the report");
+      assertThat(waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".adoption .error"))).getText())
+          .as("the problem's detail, in words").isNotBlank().doesNotContain("urn:");
+
+      // Adopting paragraph 2 lifts its brackets; then paragraphs 1 and 1 bis, and the report ad referendum.
+      click("Adopt paragraph 2 (removes the brackets)");
+      waitUntil(ExpectedConditions.textToBe(By.cssSelector(second + " .text"), GENEVA));
+      waitIn(delegate, ExpectedConditions.textToBe(By.cssSelector(second + " .text"), GENEVA));
+      assertThat(delegate.findElement(By.cssSelector(second + " .meta")).getText()).contains("Adopted");
+      click("Adopt paragraph 1");
+      waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(first + " .meta"), "Adopted"));
+      click("Adopt paragraph 1 bis");
+      waitUntil(ExpectedConditions.textToBe(By.id("session-progress"), "Every paragraph is adopted in session."));
+      browser.findElement(By.id("ad-referendum")).click();
+      click("Adopt the report");
+      waitUntil(ExpectedConditions.textToBe(By.id("report-status"), "Adopted ad referendum"));
+      waitIn(delegate, ExpectedConditions.textToBe(By.id("report-status"), "Adopted ad referendum"));
+      click("Confirm the adoption");
+      waitUntil(ExpectedConditions.textToBe(By.id("report-status"), "Adopted"));
+      waitIn(delegate, ExpectedConditions.textToBe(By.id("report-status"), "Adopted"));
+      assertThat(delegate.findElement(By.id("live")).getText()).startsWith("Updated live to position");
+      signOut();
+    } finally {
+      delegate.quit();
+      delete(delegateData);
+    }
+  }
+
+  /** A paragraph ITU drafts and the chair approves, read back once the draft shows it approved. */
+  private static String approved(Api api, String report, String sectionId, String text) throws Exception {
+    String paragraphId = json(api.post("itu", report + "/paragraphs",
+        "{\"sectionId\":\"" + sectionId + "\",\"text\":\"" + text + "\"}")).get("paragraphId").asText();
+    long position = json(api.post("chair", report + "/paragraphs/" + paragraphId + "/approval", "{\"revision\":1}"))
+        .get("position").asLong();
+    assertThat(api.getWhenProjected(report.substring("/api/reports/".length()), position, Duration.ofSeconds(60)).statusCode())
+        .isEqualTo(200);
+    return paragraphId;
   }
 
   @Test
@@ -436,8 +561,17 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
     waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("report-status")));
   }
 
+  /** Clicks the button once it is clickable; a live redraw replacing it meanwhile means trying the new one. */
   private void click(String label) {
-    waitUntil(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + label + "']"))).click();
+    By button = By.xpath("//button[normalize-space()='" + label + "']");
+    waitUntil(d -> {
+      WebElement clickable = ExpectedConditions.elementToBeClickable(button).apply(d);
+      if (clickable == null) {
+        return null;
+      }
+      clickable.click();
+      return true;
+    });
   }
 
   /** Empties the page, so that what the next screen draws cannot be mistaken for the last one's. */
@@ -472,15 +606,19 @@ class WebApplicationInBrowserTest extends ReferenceDemoApiTest {
 
   /** Waits for the condition; if it never holds, says where the browser was and what it logged. */
   private <T> T waitUntil(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
+    return waitIn(browser, condition);
+  }
+
+  private static <T> T waitIn(ChromeDriver driver, java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
     try {
-      return new WebDriverWait(browser, Duration.ofSeconds(20))
+      return new WebDriverWait(driver, Duration.ofSeconds(20))
           .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {
-      String console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+      String console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
           .map(LogEntry::toString).collect(java.util.stream.Collectors.joining("\n"));
-      throw new AssertionError("at " + browser.getCurrentUrl() + ", the page reading:\n"
-          + browser.findElement(By.tagName("body")).getText() + "\nthe browser's console:\n" + console, e);
+      throw new AssertionError("at " + driver.getCurrentUrl() + ", the page reading:\n"
+          + driver.findElement(By.tagName("body")).getText() + "\nthe browser's console:\n" + console, e);
     }
   }
 
