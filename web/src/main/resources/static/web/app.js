@@ -593,6 +593,8 @@ async function setup(reportId) {
       secretary ? commandForm({ id: 'add-member', legend: 'Add a member entity', submit: 'Add the member', fields: [
         { name: 'entity', label: 'Entity code', required: true, hint: 'e.g. WMO' },
       ], send: async value => done('Member added', await call('POST', base + '/members', { entity: value('entity').toUpperCase() })) }) : null));
+}
+
 // ---- The adoption session ----------------------------------------------------------------------
 
 // The meeting adopts its report paragraph by paragraph (ADR 0013). The chair runs the session from
