@@ -13,7 +13,7 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Browser sessions kept in the database both sides share, so that behind the front door a session
+ * Browser sessions kept in one database every instance of both sides reaches, so that behind the front door a session
  * signed in on the query side (pages, OpenID Connect sign-in) is found by the command side when the
  * application writes (docs/adr/0012). Tables {@code SPRING_SESSION} and {@code
  * SPRING_SESSION_ATTRIBUTES}, created by each side's migrations. Where the sides keep their data in
