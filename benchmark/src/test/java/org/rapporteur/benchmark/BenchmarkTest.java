@@ -51,8 +51,8 @@ class BenchmarkTest {
     step("raw PostgreSQL inserts");
     double rawInserts = RawBaselines.insertsPerSecond(database("raw"), 8, settings.rawInsert(), 5_000_000);
 
-    // One broker process for the whole run, C2 as in production (the launcher's default is C1).
-    Broker broker = new Broker(work.resolve("broker"), List.of("-Xmx512m", "-XX:TieredStopAtLevel=4"));
+    // One broker process for the whole run, its JVM as in production.
+    Broker broker = new Broker(work.resolve("broker"), ChildProduct.productionJvm("-Xmx512m"));
     try {
       step("starting the Kafka broker; raw Kafka produce and consume");
       broker.start();
@@ -61,6 +61,7 @@ class BenchmarkTest {
       ChildProduct product = new ChildProduct("product-postgresql", work.resolve("postgresql"), broker,
           "rapporteur.report-events", database("product"));
       CommandLoad.ClosedResult peak;
+      double peakJitMillis;
       CommandLoad.OpenResult halfPeak;
       LargeReport.Figures large;
       Rebuild.Figures rebuild;
@@ -74,7 +75,9 @@ class BenchmarkTest {
             settings.clients());
         load.closed(settings.warmUp(), Long.MAX_VALUE);
         record(product, "commands", true);
+        double jitBefore = product.jitCompileMillis();
         peak = load.closed(settings.peak(), 1_000_000);
+        peakJitMillis = product.jitCompileMillis() - jitBefore;
         record(product, "commands", false);
         halfPeak = load.open(peak.perSecond() / 2, settings.open());
 
@@ -92,7 +95,7 @@ class BenchmarkTest {
       } // stopped before the embedded default starts, so that the two do not share the CPU
 
       CommandLoad.ClosedResult embedded = settings.embedded() ? embedded(broker) : null;
-      return new Results(settings, durability, rawInserts, kafka, peak, halfPeak, embedded, large, rebuild,
+      return new Results(settings, durability, rawInserts, kafka, peak, peakJitMillis, halfPeak, embedded, large, rebuild,
           reportLoad, heap, RawBaselines.seconds(start));
     } finally {
       broker.stop();

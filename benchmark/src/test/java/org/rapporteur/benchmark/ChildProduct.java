@@ -45,9 +45,19 @@ final class ChildProduct implements AutoCloseable {
     if (!extra.isEmpty()) {
       args.addAll(List.of(extra.split("\\s+")));
     }
-    // C2 as in production (ChildJvm's default stops at C1 for a quick start).
-    jvm = new ChildJvm(name, directory, List.of("-Xmx768m", "-XX:TieredStopAtLevel=4",
-        "-Drapporteur.embedded.kafka=external"), EmbeddedRapporteur.class.getName(), args);
+    jvm = new ChildJvm(name, directory, ChildProduct.productionJvm("-Xmx768m", "-Drapporteur.embedded.kafka=external"),
+        EmbeddedRapporteur.class.getName(), args);
+  }
+
+  /**
+   * The JVM as production runs it, not as the test launcher does (serial collector and C1, for a
+   * quick start on a shared machine): C2, and G1, the collector the JVM picks by itself on two or
+   * more cores (the Dockerfiles set no collector). Kafka's own start scripts use G1 too.
+   */
+  static List<String> productionJvm(String... more) {
+    List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=4", "-XX:-UseSerialGC", "-XX:+UseG1GC"));
+    options.addAll(List.of(more));
+    return options;
   }
 
   Api api() {
@@ -100,10 +110,28 @@ final class ChildProduct implements AutoCloseable {
     return file;
   }
 
+  /**
+   * Milliseconds the JIT compilers have spent so far (HotSpot's {@code sun.ci.totalTime}): taken
+   * around the peak, it shows whether the warm-up left the product compiled.
+   */
+  double jitCompileMillis() {
+    String counters = jcmd("PerfCounter.print");
+    return counter(counters, "sun.ci.totalTime") * 1000.0 / counter(counters, "sun.os.hrt.frequency");
+  }
+
+  private static long counter(String counters, String name) {
+    Matcher value = Pattern.compile("(?m)^" + Pattern.quote(name) + "=(\\d+)").matcher(counters);
+    if (!value.find()) {
+      throw new IllegalStateException("jcmd PerfCounter.print has no " + name);
+    }
+    return Long.parseLong(value.group(1));
+  }
+
   /** Heap in use after a full collection, in MiB. */
   double heapAfterGcMib() {
     jcmd("GC.run");
-    // Serial GC: "def new generation total 1234K, used 567K", then the old generation; their sum is the heap in use.
+    // G1: "garbage-first heap total 1234K, used 567K"; the serial collector prints a line per
+    // generation in the same form. Their sum is the heap in use.
     Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
     long kib = 0;
     while (used.find()) {

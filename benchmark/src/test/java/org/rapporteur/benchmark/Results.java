@@ -13,6 +13,7 @@ record Results(
     double rawInsertTps,
     RawBaselines.KafkaRates kafka,
     CommandLoad.ClosedResult peak,
+    double peakJitMillis,
     CommandLoad.OpenResult halfPeak,
     CommandLoad.ClosedResult embeddedPeak,
     LargeReport.Figures large,
@@ -65,6 +66,7 @@ record Results(
     rows.add(row("product on PostgreSQL, " + settings.clients() + " connections, " + settings.reports() + " reports",
         f0(peak.perSecond()) + " commands/s (ratio " + f2(ratioCommands()) + ")"));
     rows.add(row("  command p50 / p99 at peak", f1(ms(peak.latencyMicros(), 50)) + " / " + f1(ms(peak.latencyMicros(), 99)) + " ms"));
+    rows.add(row("  JIT compilation during the peak (0 when warmed up)", f0(peakJitMillis) + " ms"));
     rows.add(row("  open model at " + f0(halfPeak.rate()) + "/s: command p50 / p99",
         f1(ms(halfPeak.commandMicros(), 50)) + " / " + f1(ms(halfPeak.commandMicros(), 99)) + " ms"));
     rows.add(row("  answer-to-readable lag p50 / p99",
@@ -134,6 +136,7 @@ record Results(
     details.put("clients", settings.clients());
     details.put("peak_command_p50_ms", ms(peak.latencyMicros(), 50));
     details.put("peak_command_p99_ms", ms(peak.latencyMicros(), 99));
+    details.put("peak_jit_compile_ms", peakJitMillis);
     details.put("half_peak_rate_per_s", halfPeak.rate());
     details.put("errors", errors());
     details.put("reads_past_the_wait", halfPeak.unreadable());
