@@ -111,12 +111,12 @@ final class ChildProduct implements AutoCloseable {
   }
 
   /**
-   * Milliseconds the JIT compilers have spent so far (HotSpot's {@code sun.ci.totalTime}): taken
+   * Milliseconds the JIT compilers have spent so far (HotSpot's {@code java.ci.totalTime}): taken
    * around the peak, it shows whether the warm-up left the product compiled.
    */
   double jitCompileMillis() {
     String counters = jcmd("PerfCounter.print");
-    return counter(counters, "sun.ci.totalTime") * 1000.0 / counter(counters, "sun.os.hrt.frequency");
+    return counter(counters, "java.ci.totalTime") * 1000.0 / counter(counters, "sun.os.hrt.frequency");
   }
 
   private static long counter(String counters, String name) {
