@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -43,6 +44,12 @@ public class IdentityConfiguration {
   @Bean
   SecurityObservationSettings noSecurityObservations() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /** Spring Security's firewall, its header checks without regular expressions ({@link HeaderCharacters}). */
+  @Bean
+  WebSecurityCustomizer headerFirewall() {
+    return web -> web.httpFirewall(HeaderCharacters.firewall());
   }
 
   @Bean
