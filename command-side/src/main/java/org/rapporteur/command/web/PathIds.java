@@ -13,7 +13,7 @@ final class PathIds {
   private PathIds() {}
 
   static <T> T path(String value, String what, Function<String, T> type) {
-    if (value == null || !Identifiers.VALID.matcher(value).matches()) {
+    if (!Identifiers.isValid(value)) {
       throw new UnknownPathIdException(what, value);
     }
     return type.apply(value);
@@ -23,7 +23,7 @@ final class PathIds {
     if (value == null) {
       return null;
     }
-    if (!Identifiers.VALID.matcher(value).matches()) {
+    if (!Identifiers.isValid(value)) {
       throw new InvalidBodyIdException(field, value);
     }
     return type.apply(value);

@@ -61,7 +61,7 @@ class ReportEventStream {
       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
       Actor actor) {
     int generation = store.activeGeneration();
-    if (!Identifiers.VALID.matcher(reportId).matches()
+    if (!Identifiers.isValid(reportId)
         || !Visibility.sees(store, actor, generation, reportId)
         || store.position(generation, reportId) == 0) {
       throw new QueryProblems.UnknownReport(reportId);

@@ -250,7 +250,7 @@ class ReportQueryController {
       Actor actor) {
     int generation = awaitPosition(reportId, minPosition, actor);
     requireReport(generation, reportId);
-    if (!Identifiers.VALID.matcher(paragraphId).matches()) {
+    if (!Identifiers.isValid(paragraphId)) {
       throw new QueryProblems.UnknownParagraph(paragraphId);
     }
     // Only the paragraph's own events, by index: a long report's other events are not read.
@@ -293,7 +293,7 @@ class ReportQueryController {
 
   private ParagraphWhy why(int generation, String reportId, String paragraphId) {
     requireReport(generation, reportId);
-    if (!Identifiers.VALID.matcher(paragraphId).matches()) {
+    if (!Identifiers.isValid(paragraphId)) {
       throw new QueryProblems.UnknownParagraph(paragraphId);
     }
     return WhyTimeline.of(reportId, paragraphId, store.whyEvents(generation, reportId, paragraphId))
@@ -393,7 +393,7 @@ class ReportQueryController {
    * never comes would, unless the report admits the caller meanwhile.
    */
   private int awaitPosition(String reportId, Long minPosition, Actor actor) {
-    if (!Identifiers.VALID.matcher(reportId).matches()) {
+    if (!Identifiers.isValid(reportId)) {
       throw new QueryProblems.UnknownReport(reportId);
     }
     if (minPosition != null && minPosition > 0) {
