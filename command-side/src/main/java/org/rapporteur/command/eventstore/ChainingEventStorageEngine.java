@@ -1,13 +1,13 @@
 package org.rapporteur.command.eventstore;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -86,8 +86,9 @@ final class ChainingEventStorageEngine extends JdbcEventStorageEngine {
             ? committed.hash()
             : storedHash(aggregate, sequence - 1);
       }
-      // The instant as the store keeps it (Axon writes milliseconds), which is what Kafka and the audit trail show.
-      Instant timestamp = DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(domain.getTimestamp()));
+      // The instant as the store keeps it, which is what Kafka and the audit trail show: Axon writes
+      // it with exactly three fraction digits, cut, not rounded (DateTimeUtils.formatInstant).
+      Instant timestamp = domain.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
       String hash = HashChain.hash(previous, sequence + 1, domain.getIdentifier(), event.type(), timestamp,
           event.actor(), ReportEventJson.toTree(event));
       headsInBatch.put(aggregate + ":" + sequence, hash);

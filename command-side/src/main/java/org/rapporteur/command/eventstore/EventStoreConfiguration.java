@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -27,6 +28,11 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -202,6 +208,43 @@ public class EventStoreConfiguration {
         return Report.class;
       }
     };
+  }
+
+  /**
+   * Axon's snapshotter, as its Spring Boot auto-configuration builds it, but taking each snapshot
+   * on a thread of its own after the command's commit instead of in the committing request: a
+   * snapshot reads the report's last snapshot and every event since and writes the whole report,
+   * which made every 250th command on a report wait for it (docs/performance.md, fix 12). A
+   * snapshot only speeds up loads, so one lost with the process costs nothing; Axon takes at most
+   * one per report at a time.
+   */
+  @Bean
+  SpringAggregateSnapshotter aggregateSnapshotter(
+      org.axonframework.config.Configuration axon,
+      HandlerDefinition handlerDefinition,
+      ParameterResolverFactory parameterResolverFactory,
+      EventStore eventStore,
+      TransactionManager transactionManager,
+      SnapshotterSpanFactory spanFactory,
+      ExecutorService snapshotExecutor) {
+    return SpringAggregateSnapshotter.builder()
+        .repositoryProvider(axon::repository)
+        .transactionManager(transactionManager)
+        .eventStore(eventStore)
+        .parameterResolverFactory(parameterResolverFactory)
+        .handlerDefinition(handlerDefinition)
+        .spanFactory(spanFactory)
+        .executor(snapshotExecutor)
+        .build();
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService snapshotExecutor() {
+    return Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "report-snapshotter");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** Retries a command that lost a race with another command-side instance; see {@link LostRaceRetryScheduler}. */

@@ -76,6 +76,19 @@ class ChainingEventStorageEngineTest {
     assertThat(chain.verified()).isTrue();
   }
 
+  @Test
+  void anInstantFinerThanTheStoresMillisecondsIsHashedAsTheStoreKeepsIt() {
+    ChainingEventStorageEngine engine = engine();
+    append(engine, 0, "e-0", created(), true, Instant.parse("2024-03-01T09:00:00.123999999Z"));
+    append(engine, 1, "e-1", proposed("Nanoseconds"), true, Instant.parse("2024-03-01T09:00:01.000000001Z"));
+    append(engine, 2, "e-2", proposed("Before the epoch"), true, Instant.parse("1969-12-31T23:59:59.999500Z"));
+
+    ChainVerifier.Verification chain =
+        new ChainVerifier(new JdbcTemplate(dataSource), signer.publicKey()).verify(REPORT.value());
+    assertThat(chain.events()).isEqualTo(3);
+    assertThat(chain.verified()).as("every hash recomputed from the stored instant").isTrue();
+  }
+
   private ChainingEventStorageEngine engine() {
     Serializer events = JacksonSerializer.builder().objectMapper(ReportEventJson.newObjectMapper()).build();
     return new ChainingEventStorageEngine(JdbcEventStorageEngine.builder()
@@ -87,11 +100,15 @@ class ChainingEventStorageEngineTest {
 
   /** Appends in a unit of work with its transaction, as a command does, and commits or rolls it back. */
   private void append(ChainingEventStorageEngine engine, long sequence, String eventId, ReportEvent event, boolean commit) {
+    append(engine, sequence, eventId, event, commit, Instant.parse("2024-03-01T09:00:00Z").plusSeconds(sequence));
+  }
+
+  private void append(ChainingEventStorageEngine engine, long sequence, String eventId, ReportEvent event, boolean commit,
+      Instant timestamp) {
     UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
     unitOfWork.attachTransaction(transactions);
     engine.appendEvents(List.of(new GenericDomainEventMessage<>(
-        "Report", REPORT.value(), sequence, event, MetaData.emptyInstance(), eventId,
-        Instant.parse("2024-03-01T09:00:00Z").plusSeconds(sequence))));
+        "Report", REPORT.value(), sequence, event, MetaData.emptyInstance(), eventId, timestamp)));
     if (commit) {
       unitOfWork.commit();
     } else {
