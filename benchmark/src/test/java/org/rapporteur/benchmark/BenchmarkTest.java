@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,12 +74,13 @@ class BenchmarkTest {
         step("commands on PostgreSQL: warm-up, peak, open model at half the peak");
         CommandLoad load = new CommandLoad(product.api(), CommandLoad.createReports(product.api(), settings.reports()),
             settings.clients());
-        load.closed(settings.warmUp(), Long.MAX_VALUE);
+        load.warmUp(settings.warmUp());
         record(product, "commands", true);
         double jitBefore = product.jitCompileMillis();
         peak = load.closed(settings.peak(), 1_000_000);
         peakJitMillis = product.jitCompileMillis() - jitBefore;
         record(product, "commands", false);
+        load.awaitProjected(Duration.ofMinutes(2));
         halfPeak = load.open(peak.perSecond() / 2, settings.open());
 
         step("a report of " + settings.largeParagraphs() + " paragraphs");
@@ -109,7 +111,7 @@ class BenchmarkTest {
       h2.start();
       CommandLoad load = new CommandLoad(h2.api(), CommandLoad.createReports(h2.api(), settings.reports()),
           settings.clients());
-      load.closed(settings.warmUp(), Long.MAX_VALUE);
+      load.warmUp(settings.warmUp());
       return load.closed(settings.peak(), 1_000_000);
     }
   }

@@ -21,8 +21,8 @@ record Settings(
 
   static Settings of(boolean full) {
     return full
-        // Warm-up: 10 s left the JIT compiling through the peak (8.7 s of compiler time in 31 s).
-        ? new Settings(true, Duration.ofSeconds(15), 200_000, 50, 32, Duration.ofSeconds(40),
+        // Warm-up: 10 s at full load left the JIT compiling through the peak (CommandLoad.warmUp).
+        ? new Settings(true, Duration.ofSeconds(15), 200_000, 50, 32, Duration.ofSeconds(60),
             Duration.ofSeconds(30), Duration.ofSeconds(30), 2_000, 200, 20_000, 50, 10_000, true)
         // The smoke run leaves out the second product start (the embedded default on H2): it
         // costs half a minute and runs the same code as the PostgreSQL product; ten reports, not

@@ -28,9 +28,18 @@ import org.springframework.context.annotation.Import;
 @Import({IdentityConfiguration.class, WebApplication.class})
 public class EmbeddedRapporteur {
 
+  private static final String MAX_CACHED_BUFFER = "jdk.nio.maxCachedBufferSize";
+
   public static void main(String[] args) {
     // Axon's update check calls home; this product runs on closed networks.
     System.setProperty("axoniq.update-checker.disabled", "true");
+    // Each thread that writes a heap buffer to a file or socket keeps a direct buffer as large as
+    // its largest write, for good: H2 writes chunks of tens of MB, so 32 request threads held
+    // 778 MB of native memory and failed with OutOfMemoryError after minutes of drafting
+    // (docs/performance.md). Read once, when NIO is first used: here, before anything else.
+    if (System.getProperty(MAX_CACHED_BUFFER) == null) {
+      System.setProperty(MAX_CACHED_BUFFER, Integer.toString(1 << 20));
+    }
     SpringApplication application = new SpringApplication(EmbeddedRapporteur.class);
     application.setAdditionalProfiles("embedded");
     // "external": a broker run apart (rapporteur.kafka.bootstrap-servers), e.g. to stop it alone.
