@@ -113,6 +113,9 @@ public class ProjectionConfiguration {
    * A consumer of the report events: in the group when {@code group} is given (the live
    * projector), else assigned by hand (a rebuild). Offsets live in the projection's database.
    */
+  /** Records one poll returns at most. */
+  static final int MAX_POLL_RECORDS = 1_000;
+
   static KafkaConsumer<byte[], byte[]> consumer(ProjectionProperties properties, String group) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
@@ -133,7 +136,7 @@ public class ProjectionConfiguration {
     config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
     config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -58,6 +59,13 @@ public class ProjectionRebuild {
   /** More than a refused record takes to be parked (see {@link Projection}). */
   private static final int MAX_FAILURES_IN_A_ROW = Projection.PARK_AFTER_REFUSALS + 2;
   private static final Duration RETRY_DELAY = Duration.ofMillis(500);
+  /**
+   * Records a lane projects in one transaction, from as many polls as it takes while the log has
+   * more: a report's draft is written whole once per transaction, so a report whose events are
+   * spread over five polls was written five times (docs/performance.md, fix 13). Nobody reads the
+   * next generation before the switch, so nothing waits for these larger transactions.
+   */
+  static final int BATCH_RECORDS = 5 * ProjectionConfiguration.MAX_POLL_RECORDS;
   /** How long the replaced generation stays readable after the switch: far longer than a query. */
   public static final Duration RETIRE_AFTER = Duration.ofSeconds(10);
   /** A running rebuild records its progress every second; a minute of silence means it died. */
@@ -252,7 +260,12 @@ public class ProjectionRebuild {
    * rebuild fails only when writes keep failing.
    */
   private void pollAndProject(Lane lane, Run run) {
-    ConsumerRecords<byte[], byte[]> records = lane.consumer.poll(Duration.ofMillis(200));
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    ConsumerRecords<byte[], byte[]> polled;
+    do { // a poll short of the most it may return reached the end of the log as it then was
+      polled = lane.consumer.poll(Duration.ofMillis(200));
+      polled.forEach(records::add);
+    } while (polled.count() >= ProjectionConfiguration.MAX_POLL_RECORDS && records.size() < BATCH_RECORDS);
     if (records.isEmpty()) {
       return;
     }

@@ -477,6 +477,30 @@ abstract class ProjectorTest {
     assertThat(fixture.store.draft(2, "read-across")).isPresent();
   }
 
+  /** A lane projects several polls in one transaction (fix 13): the result must be the live projection's. */
+  @Test
+  void aRebuildOfMorePollsThanOneTransactionTakesGivesTheLiveProjectionBack() throws Exception {
+    ReportProjector projector = fixture.projector();
+    int reports = 12;
+    int events = ProjectionRebuild.BATCH_RECORDS / 8; // more records per partition than several polls return
+    for (int r = 0; r < reports; r++) {
+      fixture.publish(fixture.report("many-polls-" + r, events));
+    }
+    for (int r = 0; r < reports; r++) {
+      fixture.awaitPosition("many-polls-" + r, events);
+    }
+    ProjectionRebuild rebuild = fixture.rebuild(projector);
+    String id = rebuild.start();
+    ProjectionFixture.awaitCondition("the rebuild to end", () -> !rebuild.status(id).orElseThrow().status().equals("RUNNING"));
+    assertThat(rebuild.status(id).orElseThrow().status()).isEqualTo("COMPLETED");
+
+    assertThat(fixture.count("q_event", 2)).isEqualTo((long) reports * events);
+    for (int r = 0; r < reports; r++) {
+      assertThat(fixture.store.draftJson(2, "many-polls-" + r)).as("report %d rebuilt", r)
+          .isEqualTo(fixture.store.draftJson(1, "many-polls-" + r)).isPresent();
+    }
+  }
+
   @Test
   void eventsPublishedDuringARebuildAreAppliedOnceAcrossTheSwitch() throws Exception {
     ReportProjector projector = fixture.projector();
