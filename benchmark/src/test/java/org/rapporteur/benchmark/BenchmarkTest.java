@@ -71,6 +71,9 @@ class BenchmarkTest {
       try (product) {
         step("starting the product on PostgreSQL");
         product.start();
+        if (jfr) {
+          product.enableProfiling(); // before the warm-up, which then compiles the code JFR instruments
+        }
         step("commands on PostgreSQL: warm-up, peak, open model at half the peak");
         CommandLoad load = warmedUp(product.api());
         record(product, "commands", true);
