@@ -64,6 +64,7 @@ class BenchmarkTest {
       CommandLoad.ClosedResult peak;
       double peakJitMillis;
       CommandLoad.OpenResult halfPeak;
+      CommandLoad.OpenResult readBack;
       LargeReport.Figures large;
       Rebuild.Figures rebuild;
       ReportLoad.Figures reportLoad;
@@ -84,7 +85,10 @@ class BenchmarkTest {
         load.awaitProjected(Duration.ofMinutes(2));
         // On fresh reports too: half of a peak taken on small reports overran the product on the
         // reports that peak had grown (p50 1.5 s of queueing).
-        halfPeak = fresh(product.api()).open(peak.perSecond() / 2, settings.open());
+        CommandLoad open = fresh(product.api());
+        halfPeak = open.open(peak.perSecond() / 2, settings.open(), false);
+        open.awaitProjected(Duration.ofMinutes(2));
+        readBack = fresh(product.api()).open(peak.perSecond() / 2, settings.open(), true);
 
         step("a report of " + settings.largeParagraphs() + " paragraphs");
         large = LargeReport.measure(product.api(), settings.largeParagraphs(), settings.largeSamples());
@@ -100,7 +104,7 @@ class BenchmarkTest {
       } // stopped before the embedded default starts, so that the two do not share the CPU
 
       CommandLoad.ClosedResult embedded = settings.embedded() ? embedded(broker) : null;
-      return new Results(settings, durability, rawInserts, kafka, peak, peakJitMillis, halfPeak, embedded, large, rebuild,
+      return new Results(settings, durability, rawInserts, kafka, peak, peakJitMillis, halfPeak, readBack, embedded, large, rebuild,
           reportLoad, heap, RawBaselines.seconds(start));
     } finally {
       broker.stop();
