@@ -123,8 +123,8 @@ class BenchmarkTest {
 
   /**
    * A load on fresh reports, after a warm-up on reports of its own: each measured run starts on
-   * reports of its own, however long the runs before it, since what a command and a read cost
-   * grows with the report.
+   * reports of its own, however long the runs before it, since what a projection batch and a
+   * draft read cost grows with the report.
    */
   private CommandLoad warmedUp(Api api) throws Exception {
     fresh(api).warmUp(settings.warmUp());

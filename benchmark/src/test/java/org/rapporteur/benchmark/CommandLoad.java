@@ -159,8 +159,9 @@ final class CommandLoad {
 
   /**
    * Warms the product up: two thirds of the time from four connections, which leaves the JIT
-   * compilers CPU to catch up (under full load on two cores their queue kept growing through
-   * two minutes of warm-up), then from all of them, so the measured run starts at full load.
+   * compilers CPU to catch up (under full load their two threads share two cores with 32 request
+   * threads, the database and the broker), then from all of them, so the measured run starts at
+   * full load.
    */
   void warmUp(Duration duration) throws Exception {
     closed(duration.multipliedBy(2).dividedBy(3), Long.MAX_VALUE, clients.subList(0, Math.min(4, clients.size())));

@@ -67,7 +67,7 @@ record Results(
     rows.add(row("product on PostgreSQL, " + settings.clients() + " connections, " + settings.reports() + " reports",
         f0(peak.perSecond()) + " commands/s (ratio " + f2(ratioCommands()) + ")"));
     rows.add(row("  command p50 / p99 at peak", f1(ms(peak.latencyMicros(), 50)) + " / " + f1(ms(peak.latencyMicros(), 99)) + " ms"));
-    rows.add(row("  JIT compilation during the peak (0 when warmed up)", f0(peakJitMillis) + " ms"));
+    rows.add(row("  JIT compiler time during the peak", f0(peakJitMillis) + " ms"));
     rows.add(row("  open model at " + f0(halfPeak.rate()) + "/s, commands only: command p50 / p99",
         f1(ms(halfPeak.commandMicros(), 50)) + " / " + f1(ms(halfPeak.commandMicros(), 99)) + " ms"));
     rows.add(row("  the same with each answer read back: command p50 / p99",

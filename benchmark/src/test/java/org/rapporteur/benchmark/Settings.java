@@ -21,7 +21,7 @@ record Settings(
 
   static Settings of(boolean full) {
     return full
-        // Warm-up: 10 s at full load left the JIT compiling through the peak (CommandLoad.warmUp).
+        // Warm-up: 10 s at full load is short for the JIT on two shared cores (CommandLoad.warmUp).
         ? new Settings(true, Duration.ofSeconds(15), 200_000, 50, 32, Duration.ofSeconds(60),
             Duration.ofSeconds(30), Duration.ofSeconds(30), 2_000, 200, 20_000, 50, 10_000, true)
         // The smoke run leaves out the second product start (the embedded default on H2): it

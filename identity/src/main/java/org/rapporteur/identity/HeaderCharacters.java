@@ -5,8 +5,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Spring Security's firewall rules for header names and values, as loops over the characters
  * instead of the regular expressions {@link StrictHttpFirewall} checks them with. The firewall
- * checks every header each time it is read, several times per request: the expressions were 7 %
- * of a command's CPU on the request threads (docs/performance.md, fix 11). Same rules: every
+ * checks every header each time it is read, several times per request: the expressions were 3
+ * to 4 % of the product's samples under load (docs/performance.md, fix 11). Same rules: every
  * character assigned in Unicode and not a control character; a value may also hold a tab.
  */
 final class HeaderCharacters {

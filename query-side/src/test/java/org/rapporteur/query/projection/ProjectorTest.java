@@ -482,7 +482,7 @@ abstract class ProjectorTest {
   void aRebuildOfMorePollsThanOneTransactionTakesGivesTheLiveProjectionBack() throws Exception {
     ReportProjector projector = fixture.projector();
     int reports = 12;
-    int events = ProjectionRebuild.BATCH_RECORDS / 8; // more records per partition than several polls return
+    int events = ProjectionRebuild.BATCH_RECORDS / 8; // more records per partition than one poll returns
     for (int r = 0; r < reports; r++) {
       fixture.publish(fixture.report("many-polls-" + r, events));
     }

@@ -12,8 +12,8 @@ public final class Identifiers {
   /**
    * Letters, digits, dot, underscore and hyphen, starting with a letter or digit; 1 to 64
    * characters ({@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}). A loop, not that expression: every id
-   * of every event read back is checked, thousands per snapshot, and the expression was 12 % of
-   * the command side's CPU under load (docs/performance.md, fix 11).
+   * of every event read back is checked, thousands per snapshot, and the expression was 12.7 % of
+   * the product's samples under load on large reports (docs/performance.md, fix 11).
    */
   public static boolean isValid(String value) {
     if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
